@@ -1,0 +1,51 @@
+//! `ogp validate`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use ogp_core::{Error, Problem};
+
+use crate::ReportFormat;
+use crate::out::{counts, plural, problem_line};
+
+/// Loads and validates `path`, prints the problems; exit 1 when there is an error.
+pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
+    let problems: Vec<Problem> = match ogp_core::io::load(path) {
+        Ok(ds) => ogp_core::validate(&ds).problems,
+        Err(Error::Parse { problems }) => problems,
+        Err(e) => return Err(e),
+    };
+    let (errors, warnings) = counts(&problems);
+    match format {
+        ReportFormat::Text => {
+            for p in &problems {
+                println!("{}", problem_line(path, p));
+            }
+            let verdict = if errors == 0 { "valid" } else { "invalid" };
+            println!(
+                "{}: {verdict} ({}, {})",
+                path.display(),
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            );
+        }
+        ReportFormat::Json => {
+            let doc = serde_json::json!({
+                "path": path.display().to_string(),
+                "valid": errors == 0,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": problems,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).unwrap_or_else(|e| e.to_string())
+            );
+        }
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

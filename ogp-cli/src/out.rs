@@ -1,0 +1,58 @@
+//! Printing problems.
+
+use std::path::Path;
+
+use ogp_core::{Problem, Severity};
+
+/// A problem as one line: `PATH: severity[code] /pointer: message (line L, column C)`.
+pub fn problem_line(path: &Path, p: &Problem) -> String {
+    let loc = &p.location;
+    let mut place = match &loc.pointer {
+        Some(ptr) if ptr.is_empty() => "/".to_owned(),
+        Some(ptr) => ptr.clone(),
+        None => String::new(),
+    };
+    if let Some(row) = loc.row {
+        place = format!("row {row}{}", field_suffix(loc.field.as_deref()));
+    }
+    let mut position = String::new();
+    if let Some(line) = loc.line {
+        position = match loc.column {
+            Some(c) => format!("line {line}, column {c}"),
+            None => format!("line {line}"),
+        };
+    }
+    let file = loc
+        .file
+        .clone()
+        .unwrap_or_else(|| path.display().to_string());
+    let head = format!("{file}: {}[{}]", p.severity.as_str(), p.code);
+    match (place.is_empty(), position.is_empty()) {
+        (false, false) => format!("{head} {place}: {} ({position})", p.message),
+        (false, true) => format!("{head} {place}: {}", p.message),
+        (true, false) => format!("{head} {position}: {}", p.message),
+        (true, true) => format!("{head}: {}", p.message),
+    }
+}
+
+fn field_suffix(field: Option<&str>) -> String {
+    field.map(|f| format!(", column {f:?}")).unwrap_or_default()
+}
+
+/// Counts errors and warnings.
+pub fn counts(problems: &[Problem]) -> (usize, usize) {
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    (errors, problems.len() - errors)
+}
+
+/// "1 error", "2 warnings".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

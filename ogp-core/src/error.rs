@@ -1,0 +1,457 @@
+//! Problems, reports and the crate's error type.
+//!
+//! Everything that can be wrong with input is a [`Problem`]: a severity, a stable kebab-case
+//! [`Code`], a message for people and a [`Location`] (a JSON pointer, a line and column, or a
+//! CSV file, row and column). Loading and validation collect every problem at once into a
+//! [`Report`]; operations that cannot go on return an [`Error`] that carries them.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The data is wrong: engines refuse it and `ogp validate` exits 1.
+    Error,
+    /// The data is usable but probably not what was meant.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// A stable, kebab-case problem code. Codes are never renamed; new ones may be added.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code as written in reports, e.g. `unknown-reference`.
+            pub fn as_str(&self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// The code named `name`, if there is one.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name {
+                    $($name => Some(Code::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The text is not JSON (a stray comma, an unclosed string…).
+    JsonSyntax = "json-syntax",
+    /// A value has the wrong JSON type (a number where a string is expected…).
+    TypeError = "type-error",
+    /// A required field is absent.
+    MissingField = "missing-field",
+    /// A field the model does not know (country-specific fields go in `ext`).
+    UnknownField = "unknown-field",
+    /// A value outside its list of allowed words (an unknown status, sector…).
+    InvalidValue = "invalid-value",
+    /// A string that is not a valid id.
+    BadId = "bad-id",
+    /// A string that is not an ISO 8601 date of year, month or day precision, or not a calendar
+    /// date.
+    BadDate = "bad-date",
+    /// Two entities share an id.
+    DuplicateId = "duplicate-id",
+    /// A reference to an id that does not exist, or exists as another kind of thing.
+    UnknownReference = "unknown-reference",
+    /// An end (or due date) before its start.
+    EndBeforeStart = "end-before-start",
+    /// A date outside its parent's period (a milestone outside its commitment…).
+    DateOutOfRange = "date-out-of-range",
+    /// A percentage outside 0–100.
+    PercentOutOfRange = "percent-out-of-range",
+    /// Some siblings carry a weight and some do not.
+    WeightsMissing = "weights-missing",
+    /// A weight that is zero, negative or not finite.
+    BadWeight = "bad-weight",
+    /// A text with no words in it.
+    EmptyText = "empty-text",
+    /// A progress update that says nothing: no percent, status or value.
+    EmptyUpdate = "empty-update",
+    /// An update gives a `value` but its milestone has no indicator.
+    ValueWithoutIndicator = "value-without-indicator",
+    /// An indicator whose target equals its baseline, or a number that is not finite.
+    BadIndicator = "bad-indicator",
+    /// A scale whose minimum is not below its maximum, or a score outside its scale.
+    BadScale = "bad-scale",
+    /// A membership's sector differs from its organization's.
+    SectorMismatch = "sector-mismatch",
+    /// A figure outside its allowed range (a quorum above 1, a negative seat count…).
+    OutOfRange = "out-of-range",
+    /// The bytes are not UTF-8 text.
+    EncodingError = "encoding-error",
+    /// More problems than a report keeps; the rest were not listed.
+    TooManyProblems = "too-many-problems",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Where a problem is. Every part is optional; at least one is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// The file, when known (CSV bundles; the CLI sets it for JSON too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// A JSON pointer (RFC 6901) into the dataset, e.g. `/plans/0/commitments/2/lead`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// Line in a text file, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Column (character) in a text file, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
+    /// Row in a CSV table, the header being row 1 (as Frictionless counts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// Column name in a CSV table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl Location {
+    /// A location at a JSON pointer.
+    pub fn pointer(p: impl Into<String>) -> Location {
+        Location {
+            pointer: Some(p.into()),
+            ..Location::default()
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    /// `file:line:column /pointer` or `file row R column C`, whichever parts are known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts: Vec<String> = Vec::new();
+        let mut head = self.file.clone().unwrap_or_default();
+        if let Some(l) = self.line {
+            head.push_str(&format!(
+                "{}{l}",
+                if head.is_empty() { "line " } else { ":" }
+            ));
+            if let Some(c) = self.column {
+                head.push_str(&format!(":{c}"));
+            }
+        }
+        if !head.is_empty() {
+            parts.push(head);
+        }
+        if let Some(r) = self.row {
+            parts.push(format!("row {r}"));
+        }
+        if let Some(c) = &self.field {
+            parts.push(format!("column {c:?}"));
+        }
+        if let Some(p) = &self.pointer {
+            parts.push(if p.is_empty() { "/".into() } else { p.clone() });
+        }
+        f.write_str(&parts.join(" "))
+    }
+}
+
+/// One thing wrong with the input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// What is wrong, for people.
+    pub message: String,
+    /// Where it is.
+    pub location: Location,
+}
+
+impl Problem {
+    /// An error at a JSON pointer.
+    pub fn error(code: Code, pointer: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            location: Location::pointer(pointer),
+        }
+    }
+
+    /// A warning at a JSON pointer.
+    pub fn warning(code: Code, pointer: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(code, pointer, message)
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `error[code] location: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity.as_str(),
+            self.code,
+            self.location,
+            self.message
+        )
+    }
+}
+
+/// Every problem found in one piece of input, in a deterministic order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The problems, sorted by location, then code, then message.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// A report of these problems, sorted.
+    pub fn new(mut problems: Vec<Problem>) -> Report {
+        problems.sort_by(cmp_problems);
+        problems.dedup();
+        Report { problems }
+    }
+
+    /// True when there is at least one error (warnings do not count).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+    }
+}
+
+/// The order of problems in reports: by file, JSON pointer (array indices compared as
+/// numbers, so `/plans/2` comes before `/plans/10`), line, column, row, column name, then code
+/// and message.
+pub fn cmp_problems(a: &Problem, b: &Problem) -> std::cmp::Ordering {
+    let (la, lb) = (&a.location, &b.location);
+    la.file
+        .cmp(&lb.file)
+        .then_with(|| cmp_pointers(la.pointer.as_deref(), lb.pointer.as_deref()))
+        .then_with(|| {
+            (la.line, la.column, la.row, &la.field).cmp(&(lb.line, lb.column, lb.row, &lb.field))
+        })
+        .then_with(|| (a.code, &a.message, a.severity).cmp(&(b.code, &b.message, b.severity)))
+}
+
+fn cmp_pointers(a: Option<&str>, b: Option<&str>) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(a), Some(b)) => {
+            let mut sa = a.split('/');
+            let mut sb = b.split('/');
+            loop {
+                match (sa.next(), sb.next()) {
+                    (None, None) => return Ordering::Equal,
+                    (None, Some(_)) => return Ordering::Less,
+                    (Some(_), None) => return Ordering::Greater,
+                    (Some(x), Some(y)) => {
+                        let o = match (x.parse::<u64>(), y.parse::<u64>()) {
+                            (Ok(i), Ok(j)) => i.cmp(&j),
+                            _ => x.cmp(y),
+                        };
+                        if o != Ordering::Equal {
+                            return o;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The error type of `ogp-core`.
+///
+/// ```
+/// use ogp_core::{Code, Dataset, Error};
+///
+/// let err = Dataset::from_json(r#"{"schema_version": "1", "plans": 3}"#).unwrap_err();
+/// match &err {
+///     Error::Parse { problems } => {
+///         assert_eq!(problems[0].code, Code::TypeError);
+///         assert_eq!(problems[0].location.pointer.as_deref(), Some("/plans"));
+///     }
+///     other => panic!("{other}"),
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not a dataset: bad syntax, wrong types, unknown fields, bad ids or dates.
+    #[error("the input is not a valid dataset ({})", summary(problems))]
+    Parse {
+        /// Every problem found, sorted.
+        problems: Vec<Problem>,
+    },
+    /// The dataset loaded, but validation found errors, so an engine cannot use it.
+    #[error("the dataset has validation errors ({})", summary(problems))]
+    Invalid {
+        /// Every problem found (errors and warnings), sorted.
+        problems: Vec<Problem>,
+    },
+    /// Something named by id does not exist.
+    #[error("no {kind} with id {id:?}; {}", available_list(available))]
+    NotFound {
+        /// What kind of thing was looked for (`plan`, `committee`…).
+        kind: &'static str,
+        /// The id asked for.
+        id: String,
+        /// The ids of that kind that exist.
+        available: Vec<String>,
+    },
+    /// An argument that the operation cannot use (a method name, a date…).
+    #[error("{0}")]
+    Argument(String),
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The problems carried by a `Parse` or `Invalid` error (empty for the others).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Parse { problems } | Error::Invalid { problems } => problems,
+            _ => &[],
+        }
+    }
+}
+
+fn summary(problems: &[Problem]) -> String {
+    match problems.first() {
+        None => "no detail".into(),
+        Some(first) if problems.len() == 1 => first.to_string(),
+        Some(first) => format!("{first}; and {} more", problems.len() - 1),
+    }
+}
+
+fn available_list(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "there are none".into()
+    } else {
+        format!("the ids that exist: {}", ids.join(", "))
+    }
+}
+
+/// Prefix a deserialization message with a problem code, so that the JSON loader can classify
+/// it (`[bad-id] …`). Internal convention between the model's `Deserialize` impls and
+/// `io::json`.
+pub(crate) fn tagged(code: &str, msg: &dyn fmt::Display) -> String {
+    format!("[{code}] {msg}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_their_names() {
+        for c in Code::ALL {
+            assert_eq!(Code::from_name(c.as_str()), Some(*c));
+            assert!(
+                c.as_str()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-')
+            );
+        }
+    }
+
+    #[test]
+    fn pointers_sort_naturally() {
+        let mut v = [
+            Problem::error(Code::BadId, "/plans/10/id", "x"),
+            Problem::error(Code::BadId, "/plans/2/id", "x"),
+            Problem::error(Code::BadId, "/plans/2", "x"),
+            Problem::error(Code::BadId, "/organizations/0", "x"),
+        ];
+        v.sort_by(cmp_problems);
+        let ps: Vec<_> = v
+            .iter()
+            .map(|p| p.location.pointer.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            ps,
+            [
+                "/organizations/0",
+                "/plans/2",
+                "/plans/2/id",
+                "/plans/10/id"
+            ]
+        );
+    }
+
+    #[test]
+    fn location_display() {
+        let l = Location {
+            file: Some("d.json".into()),
+            line: Some(3),
+            column: Some(7),
+            pointer: Some("/plans/0".into()),
+            ..Location::default()
+        };
+        assert_eq!(l.to_string(), "d.json:3:7 /plans/0");
+        let c = Location {
+            file: Some("updates.csv".into()),
+            row: Some(4),
+            field: Some("date".into()),
+            ..Location::default()
+        };
+        assert_eq!(c.to_string(), "updates.csv row 4 column \"date\"");
+    }
+}

@@ -1,0 +1,828 @@
+//! Semantic validation: what the types alone cannot say.
+//!
+//! [`validate`] checks a loaded [`Dataset`] and reports every problem at once, sorted by
+//! location. The checks, by code:
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `duplicate-id` | error | an entity id used twice in the dataset (criteria and requirements: twice in their grid; principles: twice in their guide) |
+//! | `unknown-reference` | error | a reference to an id that does not exist, or that names another kind of thing (the message says which kind was expected), or that belongs to another plan, committee, meeting or call |
+//! | `end-before-start` | error | a plan, commitment, membership or call that ends before it starts; a milestone due before its start |
+//! | `date-out-of-range` | warning | a commitment outside its plan's period, a milestone outside its commitment's |
+//! | `percent-out-of-range` | error | a percentage (update, reported figure, status scale, tolerance, pass mark) outside 0–100 |
+//! | `weights-missing` | error | some commitments of a plan (or milestones of a commitment) weighted, some not: a missing weight is never silently 1 |
+//! | `bad-weight` | error | a weight that is zero, negative or not finite |
+//! | `empty-text` | error | a text, or one of its translations, with no words |
+//! | `empty-update` | error | an update with none of `percent`, `status`, `value` |
+//! | `value-without-indicator` | error | an update with a `value` on something that has no indicator |
+//! | `bad-indicator` | error | an indicator whose target equals its baseline |
+//! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
+//! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
+//! | `out-of-range` | error | a quorum outside 0–1, a quota whose `min` exceeds its `max`, more delegates than seats |
+//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters |
+//!
+//! The codes of the JSON reader (`json-syntax`, `type-error`, `missing-field`, `unknown-field`,
+//! `invalid-value`, `bad-id`, `bad-date`) come from [`Dataset::from_json`] instead, since a
+//! document with such problems does not load.
+
+use std::collections::BTreeSet;
+
+use crate::error::{Code, Problem, Report};
+use crate::{Dataset, Index, Kind, PlanDate, Text, Update};
+
+/// Checks a dataset and returns every problem found, sorted by location.
+///
+/// ```
+/// use ogp_core::{validate, Code, Dataset};
+///
+/// let ds = Dataset::from_json(r#"{
+///   "schema_version": "1",
+///   "organizations": [
+///     {"id": "a", "name": "A", "sector": "government"},
+///     {"id": "a", "name": " ", "sector": "government"}
+///   ]
+/// }"#).unwrap();
+/// let codes: Vec<Code> = validate(&ds).problems.iter().map(|p| p.code).collect();
+/// assert_eq!(codes, [Code::DuplicateId, Code::EmptyText]);
+/// ```
+pub fn validate(ds: &Dataset) -> Report {
+    let index = ds.index();
+    let mut v = Validator {
+        index: &index,
+        problems: Vec::new(),
+    };
+    v.dataset(ds);
+    Report::new(v.problems)
+}
+
+struct Validator<'a> {
+    index: &'a Index,
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, code: Code, pointer: String, message: String) {
+        self.problems.push(Problem::error(code, pointer, message));
+    }
+
+    fn warning(&mut self, code: Code, pointer: String, message: String) {
+        self.problems.push(Problem::warning(code, pointer, message));
+    }
+
+    /// `id` must name an entity of one of `kinds`.
+    fn refer(&mut self, pointer: String, id: &str, kinds: &[Kind]) {
+        let expected = kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        match self.index.get(id) {
+            None => self.error(
+                Code::UnknownReference,
+                pointer,
+                format!("no {expected} has the id {id:?}"),
+            ),
+            Some(e) if !kinds.contains(&e.kind) => self.error(
+                Code::UnknownReference,
+                pointer,
+                format!(
+                    "{id:?} is a {} (at {}), but a {expected} is expected here",
+                    e.kind, e.pointer
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    /// `id` must be one of `local` (the entities of one plan, committee, meeting or call).
+    fn refer_local(
+        &mut self,
+        pointer: String,
+        id: &str,
+        kind: Kind,
+        local: &BTreeSet<&str>,
+        whose: &str,
+    ) {
+        if local.contains(id) {
+            return;
+        }
+        match self.index.get(id) {
+            Some(e) if e.kind == kind => self.error(
+                Code::UnknownReference,
+                pointer,
+                format!("{id:?} is a {kind} of another {whose} (at {}); only this {whose}'s can be used here", e.pointer),
+            ),
+            _ => self.refer(pointer, id, &[kind]),
+        }
+    }
+
+    fn text(&mut self, pointer: String, t: &Text) {
+        match t {
+            Text::Plain(s) if s.trim().is_empty() => {
+                self.error(Code::EmptyText, pointer, "the text is empty".into());
+            }
+            Text::Langs(m) if m.is_empty() => self.error(
+                Code::EmptyText,
+                pointer,
+                "the text has no language in it".into(),
+            ),
+            Text::Langs(m) => {
+                for (lang, s) in m {
+                    if s.trim().is_empty() {
+                        self.error(
+                            Code::EmptyText,
+                            format!("{pointer}/{}", esc(lang)),
+                            format!("the {lang:?} text is empty"),
+                        );
+                    }
+                }
+            }
+            Text::Plain(_) => {}
+        }
+    }
+
+    fn opt_text(&mut self, pointer: String, t: Option<&Text>) {
+        if let Some(t) = t {
+            self.text(pointer, t);
+        }
+    }
+
+    fn percent(&mut self, pointer: String, v: f64, what: &str) {
+        if !(0.0..=100.0).contains(&v) {
+            self.error(
+                Code::PercentOutOfRange,
+                pointer,
+                format!("{what} {v} is outside 0–100"),
+            );
+        }
+    }
+
+    fn order(&mut self, pointer: String, start: &PlanDate, end: &PlanDate, what: &str) {
+        if end.resolve_end() < start.resolve_start() {
+            self.error(
+                Code::EndBeforeStart,
+                pointer,
+                format!("{what} {end} is before the start {start}"),
+            );
+        }
+    }
+
+    /// Warns when `[start, end]` is not within `[outer_start, outer_end]`.
+    fn within(
+        &mut self,
+        pointer: String,
+        dates: (&PlanDate, &PlanDate),
+        outer: (&PlanDate, &PlanDate),
+        what: &str,
+        parent: &str,
+    ) {
+        let (s, e) = dates;
+        let (os, oe) = outer;
+        if s.resolve_start() < os.resolve_start() || e.resolve_end() > oe.resolve_end() {
+            self.warning(
+                Code::DateOutOfRange,
+                pointer,
+                format!("{what} runs {s} – {e}, outside its {parent}'s period {os} – {oe}"),
+            );
+        }
+    }
+
+    /// The weights rule among siblings: all or none, each > 0.
+    fn weights(&mut self, base: &str, items: &[(Option<f64>, &str)], what: &str) {
+        let given = items.iter().filter(|(w, _)| w.is_some()).count();
+        for (i, (w, id)) in items.iter().enumerate() {
+            match w {
+                None if given > 0 => self.error(
+                    Code::WeightsMissing,
+                    format!("{base}/{i}"),
+                    format!(
+                        "{what} {id:?} has no weight while {given} of its {} siblings have one; give every {what} a weight, or none",
+                        items.len()
+                    ),
+                ),
+                Some(w) if !(w.is_finite() && *w > 0.0) => self.error(
+                    Code::BadWeight,
+                    format!("{base}/{i}/weight"),
+                    format!("weight {w} must be a number above 0"),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    fn updates(&mut self, base: &str, updates: &[Update], has_indicator: bool) {
+        for (i, u) in updates.iter().enumerate() {
+            let p = format!("{base}/updates/{i}");
+            if let Some(pc) = u.percent {
+                self.percent(format!("{p}/percent"), pc, "percent");
+            }
+            if u.percent.is_none() && u.status.is_none() && u.value.is_none() {
+                self.error(
+                    Code::EmptyUpdate,
+                    p.clone(),
+                    "the update gives no percent, status or value".into(),
+                );
+            }
+            if let Some(v) = u.value {
+                if !has_indicator {
+                    self.error(
+                        Code::ValueWithoutIndicator,
+                        format!("{p}/value"),
+                        "the update gives a value, but there is no indicator to measure it against"
+                            .into(),
+                    );
+                } else if !v.is_finite() {
+                    self.error(
+                        Code::BadIndicator,
+                        format!("{p}/value"),
+                        format!("value {v} is not a number"),
+                    );
+                }
+            }
+            self.opt_text(format!("{p}/note"), u.note.as_ref());
+        }
+    }
+
+    fn dataset(&mut self, ds: &Dataset) {
+        if ds.schema_version != crate::SCHEMA_VERSION {
+            self.error(
+                Code::InvalidValue,
+                "/schema_version".into(),
+                format!(
+                    "schema_version {:?} is not one this version reads ({:?})",
+                    ds.schema_version,
+                    crate::SCHEMA_VERSION
+                ),
+            );
+        }
+        for (id, e) in self.index.duplicates().to_vec() {
+            let first = self
+                .index
+                .get(&id)
+                .map(|f| f.pointer.clone())
+                .unwrap_or_default();
+            self.error(
+                Code::DuplicateId,
+                format!("{}/id", e.pointer),
+                format!(
+                    "the id {id:?} is already used at {first}; ids are unique across the dataset"
+                ),
+            );
+        }
+        self.organizations(ds);
+        self.plans(ds);
+        self.committees(ds);
+        self.grids(ds);
+        self.calls(ds);
+        self.rotation(ds);
+    }
+
+    fn organizations(&mut self, ds: &Dataset) {
+        for (i, o) in ds.organizations.iter().enumerate() {
+            let p = format!("/organizations/{i}");
+            self.text(format!("{p}/name"), &o.name);
+            self.opt_text(format!("{p}/short_name"), o.short_name.as_ref());
+            if let Some(parent) = &o.parent {
+                self.refer(
+                    format!("{p}/parent"),
+                    parent.as_str(),
+                    &[Kind::Organization],
+                );
+            }
+        }
+    }
+
+    fn plans(&mut self, ds: &Dataset) {
+        for (i, plan) in ds.plans.iter().enumerate() {
+            let pp = format!("/plans/{i}");
+            self.text(format!("{pp}/title"), &plan.title);
+            self.opt_text(format!("{pp}/jurisdiction"), plan.jurisdiction.as_ref());
+            if !(plan.country.len() == 2 && plan.country.bytes().all(|b| b.is_ascii_uppercase())) {
+                self.error(
+                    Code::InvalidValue,
+                    format!("{pp}/country"),
+                    format!(
+                        "country {:?} is not an ISO 3166-1 alpha-2 code (two capital letters)",
+                        plan.country
+                    ),
+                );
+            }
+            self.order(format!("{pp}/end"), &plan.start, &plan.end, "the end");
+            for (j, t) in plan.themes.iter().enumerate() {
+                self.text(format!("{pp}/themes/{j}/title"), &t.title);
+            }
+            if let Some(r) = &plan.progress_rules {
+                if let Some(t) = r.tolerance {
+                    self.percent(format!("{pp}/progress_rules/tolerance"), t, "tolerance");
+                }
+                if let Some(s) = &r.status_scale {
+                    for (name, v) in [
+                        ("not_started", s.not_started),
+                        ("limited", s.limited),
+                        ("substantial", s.substantial),
+                        ("complete", s.complete),
+                        ("no_evidence", s.no_evidence),
+                    ] {
+                        self.percent(format!("{pp}/progress_rules/status_scale/{name}"), v, name);
+                    }
+                }
+            }
+            for (j, r) in plan.reported.iter().enumerate() {
+                let rp = format!("{pp}/reported/{j}");
+                self.percent(format!("{rp}/percent"), r.percent, "reported percent");
+                if let Some(m) = &r.meeting {
+                    self.refer(format!("{rp}/meeting"), m.as_str(), &[Kind::Meeting]);
+                }
+                self.opt_text(format!("{rp}/note"), r.note.as_ref());
+            }
+            let themes: BTreeSet<&str> = plan.themes.iter().map(|t| t.id.as_str()).collect();
+            let weights: Vec<(Option<f64>, &str)> = plan
+                .commitments
+                .iter()
+                .map(|c| (c.weight, c.id.as_str()))
+                .collect();
+            self.weights(&format!("{pp}/commitments"), &weights, "commitment");
+            for (j, c) in plan.commitments.iter().enumerate() {
+                let cp = format!("{pp}/commitments/{j}");
+                self.text(format!("{cp}/title"), &c.title);
+                self.opt_text(format!("{cp}/short_title"), c.short_title.as_ref());
+                self.opt_text(format!("{cp}/challenge"), c.challenge.as_ref());
+                self.opt_text(format!("{cp}/solution"), c.solution.as_ref());
+                if let Some(t) = &c.theme {
+                    self.refer_local(
+                        format!("{cp}/theme"),
+                        t.as_str(),
+                        Kind::Theme,
+                        &themes,
+                        "plan",
+                    );
+                }
+                self.refer(format!("{cp}/lead"), c.lead.as_str(), &[Kind::Organization]);
+                for (k, o) in c.partners.iter().enumerate() {
+                    self.refer(
+                        format!("{cp}/partners/{k}"),
+                        o.as_str(),
+                        &[Kind::Organization],
+                    );
+                }
+                self.order(format!("{cp}/end"), &c.start, &c.end, "the end");
+                self.within(
+                    cp.clone(),
+                    (&c.start, &c.end),
+                    (&plan.start, &plan.end),
+                    "the commitment",
+                    "plan",
+                );
+                let weights: Vec<(Option<f64>, &str)> = c
+                    .milestones
+                    .iter()
+                    .map(|m| (m.weight, m.id.as_str()))
+                    .collect();
+                self.weights(&format!("{cp}/milestones"), &weights, "milestone");
+                for (k, m) in c.milestones.iter().enumerate() {
+                    let mp = format!("{cp}/milestones/{k}");
+                    self.text(format!("{mp}/title"), &m.title);
+                    let start = m.start.unwrap_or(c.start);
+                    if m.start.is_some() {
+                        self.order(format!("{mp}/due"), &start, &m.due, "the due date");
+                    }
+                    self.within(
+                        mp.clone(),
+                        (&start, &m.due),
+                        (&c.start, &c.end),
+                        "the milestone",
+                        "commitment",
+                    );
+                    if let Some(l) = &m.lead {
+                        self.refer(format!("{mp}/lead"), l.as_str(), &[Kind::Organization]);
+                    }
+                    if let Some(ind) = &m.indicator {
+                        if !(ind.baseline.is_finite() && ind.target.is_finite())
+                            || ind.baseline == ind.target
+                        {
+                            self.error(
+                                Code::BadIndicator,
+                                format!("{mp}/indicator"),
+                                format!(
+                                    "baseline {} and target {} must be different numbers",
+                                    ind.baseline, ind.target
+                                ),
+                            );
+                        } else if (ind.target > ind.baseline) != ind.higher_is_better {
+                            self.warning(
+                                Code::BadIndicator,
+                                format!("{mp}/indicator/higher_is_better"),
+                                format!(
+                                    "higher_is_better is {} but the target {} is {} the baseline {}",
+                                    ind.higher_is_better,
+                                    ind.target,
+                                    if ind.target > ind.baseline { "above" } else { "below" },
+                                    ind.baseline
+                                ),
+                            );
+                        }
+                    }
+                    self.updates(&mp, &m.updates, m.indicator.is_some());
+                }
+                self.updates(&cp, &c.updates, false);
+            }
+        }
+    }
+
+    fn committees(&mut self, ds: &Dataset) {
+        for (i, c) in ds.committees.iter().enumerate() {
+            let cp = format!("/committees/{i}");
+            self.text(format!("{cp}/name"), &c.name);
+            if let Some(x) = &c.parent {
+                self.refer(format!("{cp}/parent"), x.as_str(), &[Kind::Committee]);
+            }
+            if let Some(x) = &c.plan {
+                self.refer(format!("{cp}/plan"), x.as_str(), &[Kind::Plan]);
+            }
+            if let Some(x) = &c.chair {
+                self.refer(format!("{cp}/chair"), x.as_str(), &[Kind::Organization]);
+            }
+            if let Some(x) = &c.secretariat {
+                self.refer(
+                    format!("{cp}/secretariat"),
+                    x.as_str(),
+                    &[Kind::Organization],
+                );
+            }
+            if let Some(q) = c.quorum
+                && !(0.0..=1.0).contains(&q)
+            {
+                self.error(
+                    Code::OutOfRange,
+                    format!("{cp}/quorum"),
+                    format!("quorum {q} is a share and must lie in 0–1"),
+                );
+            }
+            if let Some(g) = &c.guide {
+                let gp = format!("{cp}/guide");
+                if let Some(m) = &g.adopted_at {
+                    self.refer(format!("{gp}/adopted_at"), m.as_str(), &[Kind::Meeting]);
+                }
+                let mut seen = BTreeSet::new();
+                for (j, pr) in g.principles.iter().enumerate() {
+                    if !seen.insert(pr.id.as_str()) {
+                        self.error(
+                            Code::DuplicateId,
+                            format!("{gp}/principles/{j}/id"),
+                            format!(
+                                "the principle id {:?} is used twice in this guide",
+                                pr.id.as_str()
+                            ),
+                        );
+                    }
+                    self.text(format!("{gp}/principles/{j}/title"), &pr.title);
+                    self.opt_text(format!("{gp}/principles/{j}/text"), pr.text.as_ref());
+                }
+                for (j, a) in g.annexes.iter().enumerate() {
+                    if self.index.get(a.as_str()).is_none() {
+                        self.error(
+                            Code::UnknownReference,
+                            format!("{gp}/annexes/{j}"),
+                            format!("nothing in the dataset has the id {:?}", a.as_str()),
+                        );
+                    }
+                }
+            }
+            let members: BTreeSet<&str> = c.memberships.iter().map(|m| m.id.as_str()).collect();
+            for (j, m) in c.memberships.iter().enumerate() {
+                let mp = format!("{cp}/memberships/{j}");
+                self.refer(
+                    format!("{mp}/organization"),
+                    m.organization.as_str(),
+                    &[Kind::Organization],
+                );
+                if let Some(org) = ds.organization(m.organization.as_str())
+                    && org.sector != m.sector
+                {
+                    self.warning(
+                        Code::SectorMismatch,
+                        format!("{mp}/sector"),
+                        format!(
+                            "the seat is {} but {:?} is {}",
+                            m.sector.as_str(),
+                            m.organization.as_str(),
+                            org.sector.as_str()
+                        ),
+                    );
+                }
+                if let Some(end) = &m.end {
+                    self.order(format!("{mp}/end"), &m.start, end, "the end");
+                }
+                if let Some(call) = &m.selected_by {
+                    self.refer(format!("{mp}/selected_by"), call.as_str(), &[Kind::Call]);
+                }
+                for (k, r) in m.representatives.iter().enumerate() {
+                    self.opt_text(format!("{mp}/representatives/{k}/title"), r.title.as_ref());
+                }
+            }
+            for (j, m) in c.meetings.iter().enumerate() {
+                let mp = format!("{cp}/meetings/{j}");
+                for (k, a) in m.attendance.iter().enumerate() {
+                    self.refer_local(
+                        format!("{mp}/attendance/{k}/membership"),
+                        a.membership.as_str(),
+                        Kind::Membership,
+                        &members,
+                        "committee",
+                    );
+                }
+                for (k, g) in m.guests.iter().enumerate() {
+                    if let Some(o) = &g.organization {
+                        self.refer(
+                            format!("{mp}/guests/{k}/organization"),
+                            o.as_str(),
+                            &[Kind::Organization],
+                        );
+                    }
+                }
+                let items: BTreeSet<&str> = m.agenda.iter().map(|a| a.id.as_str()).collect();
+                for (k, a) in m.agenda.iter().enumerate() {
+                    self.text(format!("{mp}/agenda/{k}/title"), &a.title);
+                }
+                for (k, d) in m.decisions.iter().enumerate() {
+                    let dp = format!("{mp}/decisions/{k}");
+                    self.text(format!("{dp}/text"), &d.text);
+                    if let Some(it) = &d.item {
+                        self.refer_local(
+                            format!("{dp}/item"),
+                            it.as_str(),
+                            Kind::AgendaItem,
+                            &items,
+                            "meeting",
+                        );
+                    }
+                    if let Some(o) = &d.proposed_by {
+                        self.refer(
+                            format!("{dp}/proposed_by"),
+                            o.as_str(),
+                            &[Kind::Organization],
+                        );
+                    }
+                }
+                for (k, a) in m.actions.iter().enumerate() {
+                    let ap = format!("{mp}/actions/{k}");
+                    self.text(format!("{ap}/title"), &a.title);
+                    if let Some(o) = &a.owner {
+                        self.refer(format!("{ap}/owner"), o.as_str(), &[Kind::Organization]);
+                    }
+                    if let Some(d) = &a.decision {
+                        self.refer(format!("{ap}/decision"), d.as_str(), &[Kind::Decision]);
+                    }
+                    if let Some(closed) = &a.closed_on {
+                        self.order(format!("{ap}/closed_on"), &m.date, closed, "closed on");
+                    }
+                }
+            }
+        }
+    }
+
+    fn grids(&mut self, ds: &Dataset) {
+        for (i, g) in ds.grids.iter().enumerate() {
+            let gp = format!("/grids/{i}");
+            self.text(format!("{gp}/title"), &g.title);
+            if let Some(m) = &g.approved_at {
+                self.refer(format!("{gp}/approved_at"), m.as_str(), &[Kind::Meeting]);
+            }
+            if let Some(pm) = g.pass_mark {
+                self.percent(format!("{gp}/pass_mark"), pm, "pass mark");
+            }
+            let mut seen = BTreeSet::new();
+            for (j, c) in g.criteria.iter().enumerate() {
+                let cp = format!("{gp}/criteria/{j}");
+                if !seen.insert(c.id.as_str()) {
+                    self.error(
+                        Code::DuplicateId,
+                        format!("{cp}/id"),
+                        format!(
+                            "the criterion id {:?} is used twice in this grid",
+                            c.id.as_str()
+                        ),
+                    );
+                }
+                self.text(format!("{cp}/title"), &c.title);
+                if !(c.weight.is_finite() && c.weight > 0.0) {
+                    self.error(
+                        Code::BadWeight,
+                        format!("{cp}/weight"),
+                        format!("weight {} must be a number above 0", c.weight),
+                    );
+                }
+                if !(c.min.is_finite() && c.max.is_finite() && c.min < c.max) {
+                    self.error(
+                        Code::BadScale,
+                        format!("{cp}/max"),
+                        format!("the scale {} – {} must rise", c.min, c.max),
+                    );
+                    continue;
+                }
+                let on_scale = |v: f64| v >= c.min && v <= c.max;
+                if let Some(t) = c.min_score
+                    && !on_scale(t)
+                {
+                    self.error(
+                        Code::BadScale,
+                        format!("{cp}/min_score"),
+                        format!("threshold {t} is outside the scale {} – {}", c.min, c.max),
+                    );
+                }
+                for (k, l) in c.levels.iter().enumerate() {
+                    self.text(format!("{cp}/levels/{k}/label"), &l.label);
+                    if !on_scale(l.points) {
+                        self.error(
+                            Code::BadScale,
+                            format!("{cp}/levels/{k}/points"),
+                            format!(
+                                "{} points is outside the scale {} – {}",
+                                l.points, c.min, c.max
+                            ),
+                        );
+                    }
+                }
+            }
+            let mut seen = BTreeSet::new();
+            for (j, r) in g.requirements.iter().enumerate() {
+                if !seen.insert(r.id.as_str()) {
+                    self.error(
+                        Code::DuplicateId,
+                        format!("{gp}/requirements/{j}/id"),
+                        format!(
+                            "the requirement id {:?} is used twice in this grid",
+                            r.id.as_str()
+                        ),
+                    );
+                }
+                self.text(format!("{gp}/requirements/{j}/title"), &r.title);
+            }
+        }
+    }
+
+    fn calls(&mut self, ds: &Dataset) {
+        for (i, call) in ds.calls.iter().enumerate() {
+            let cp = format!("/calls/{i}");
+            self.text(format!("{cp}/title"), &call.title);
+            self.refer(
+                format!("{cp}/committee"),
+                call.committee.as_str(),
+                &[Kind::Committee],
+            );
+            self.refer(format!("{cp}/grid"), call.grid.as_str(), &[Kind::Grid]);
+            if let (Some(o), Some(c)) = (&call.opens, &call.closes) {
+                self.order(format!("{cp}/closes"), o, c, "closing date");
+            }
+            for (j, q) in call.quotas.iter().enumerate() {
+                if q.min > q.max {
+                    self.error(
+                        Code::OutOfRange,
+                        format!("{cp}/quotas/{j}"),
+                        format!("quota min {} is above its max {}", q.min, q.max),
+                    );
+                }
+            }
+            let grid = ds.grids.iter().find(|g| g.id == call.grid);
+            let candidates: BTreeSet<&str> =
+                call.candidates.iter().map(|c| c.id.as_str()).collect();
+            let evaluators: BTreeSet<&str> =
+                call.evaluators.iter().map(|e| e.id.as_str()).collect();
+            for (j, c) in call.candidates.iter().enumerate() {
+                let p = format!("{cp}/candidates/{j}");
+                self.refer(
+                    format!("{p}/organization"),
+                    c.organization.as_str(),
+                    &[Kind::Organization],
+                );
+                if let Some(g) = grid {
+                    for req in c.eligibility.keys() {
+                        if !g.requirements.iter().any(|r| r.id.as_str() == req) {
+                            self.error(
+                                Code::UnknownReference,
+                                format!("{p}/eligibility/{}", esc(req)),
+                                format!("the grid {:?} has no requirement {req:?}", g.id.as_str()),
+                            );
+                        }
+                    }
+                }
+            }
+            for (j, e) in call.evaluators.iter().enumerate() {
+                for (k, x) in e.conflicts.iter().enumerate() {
+                    self.refer_local(
+                        format!("{cp}/evaluators/{j}/conflicts/{k}"),
+                        x.as_str(),
+                        Kind::Candidate,
+                        &candidates,
+                        "call",
+                    );
+                }
+            }
+            for (j, s) in call.scores.iter().enumerate() {
+                let sp = format!("{cp}/scores/{j}");
+                self.refer_local(
+                    format!("{sp}/candidate"),
+                    s.candidate.as_str(),
+                    Kind::Candidate,
+                    &candidates,
+                    "call",
+                );
+                self.refer_local(
+                    format!("{sp}/evaluator"),
+                    s.evaluator.as_str(),
+                    Kind::Evaluator,
+                    &evaluators,
+                    "call",
+                );
+                if let Some(g) = grid {
+                    match g.criteria.iter().find(|c| c.id == s.criterion) {
+                        None => self.error(
+                            Code::UnknownReference,
+                            format!("{sp}/criterion"),
+                            format!(
+                                "the grid {:?} has no criterion {:?}",
+                                g.id.as_str(),
+                                s.criterion.as_str()
+                            ),
+                        ),
+                        Some(c) if !(s.score >= c.min && s.score <= c.max) => self.error(
+                            Code::BadScale,
+                            format!("{sp}/score"),
+                            format!(
+                                "score {} is outside the scale {} – {} of {:?}",
+                                s.score,
+                                c.min,
+                                c.max,
+                                c.id.as_str()
+                            ),
+                        ),
+                        Some(_) => {}
+                    }
+                }
+            }
+            for (j, t) in call.tie_break.iter().enumerate() {
+                let known = t == "lottery"
+                    || grid.is_some_and(|g| g.criteria.iter().any(|c| c.id.as_str() == t));
+                if !known && grid.is_some() {
+                    self.error(
+                        Code::UnknownReference,
+                        format!("{cp}/tie_break/{j}"),
+                        format!("{t:?} is neither a criterion of the call's grid nor \"lottery\""),
+                    );
+                }
+            }
+        }
+    }
+
+    fn rotation(&mut self, ds: &Dataset) {
+        for (i, r) in ds.rotation_policies.iter().enumerate() {
+            let rp = format!("/rotation_policies/{i}");
+            self.refer(
+                format!("{rp}/committee"),
+                r.committee.as_str(),
+                &[Kind::Committee],
+            );
+            if let crate::Pool::Memberships(ids) = &r.pool {
+                for (j, m) in ids.iter().enumerate() {
+                    self.refer(format!("{rp}/pool/{j}"), m.as_str(), &[Kind::Membership]);
+                }
+            }
+        }
+        for (i, e) in ds.events.iter().enumerate() {
+            let ep = format!("/events/{i}");
+            self.text(format!("{ep}/title"), &e.title);
+            if let Some(p) = &e.policy {
+                self.refer(format!("{ep}/policy"), p.as_str(), &[Kind::RotationPolicy]);
+            }
+            for (j, m) in e.delegates.iter().enumerate() {
+                self.refer(
+                    format!("{ep}/delegates/{j}"),
+                    m.as_str(),
+                    &[Kind::Membership],
+                );
+            }
+            for (j, m) in e.declined.iter().enumerate() {
+                self.refer(
+                    format!("{ep}/declined/{j}"),
+                    m.as_str(),
+                    &[Kind::Membership],
+                );
+            }
+            if let Some(m) = &e.decided_at {
+                self.refer(format!("{ep}/decided_at"), m.as_str(), &[Kind::Meeting]);
+            }
+            if e.delegates.len() > e.seats as usize {
+                self.error(
+                    Code::OutOfRange,
+                    format!("{ep}/delegates"),
+                    format!("{} delegates for {} seats", e.delegates.len(), e.seats),
+                );
+            }
+        }
+    }
+}
+
+/// Escapes a JSON pointer segment.
+fn esc(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
