@@ -18,5 +18,8 @@ cargo test --workspace --locked
 step "the README's main command"
 cargo run --release --locked -q -p ogp-cli -- validate examples/morocco-nap3/dataset.json
 
+step "the Rust examples"
+cargo run --locked -q -p ogp-core --example check -- examples/morocco-nap3/dataset.json >/dev/null
+
 echo
 echo "tests/run.sh: all suites passed"

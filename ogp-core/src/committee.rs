@@ -213,8 +213,9 @@ pub struct Meeting {
     pub number: Option<u32>,
     /// When.
     pub date: PlanDate,
-    /// In person, remote or hybrid.
-    pub format: MeetingFormat,
+    /// In person, remote or hybrid; absent when the sources do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<MeetingFormat>,
     /// Who of the members attended.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendance: Vec<Attendance>,

@@ -36,10 +36,11 @@ pub const SCHEMA_VERSION: &str = "1";
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The format version (`"1"`).
+    #[schemars(extend("const" = "1"))]
     pub schema_version: String,
     /// The language of plain-string texts (a BCP 47 tag; default `en`).
     #[serde(default = "default_language")]
-    #[schemars(regex(pattern = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))]
+    #[schemars(regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
     pub default_language: String,
     /// Institutions and associations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -92,6 +93,33 @@ impl Dataset {
     /// The plan with this id.
     pub fn plan(&self, id: &str) -> Option<&ActionPlan> {
         self.plans.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The plan named `id`, or, when `id` is `None`, the dataset's only plan.
+    ///
+    /// Errors: [`Error::NotFound`](crate::Error::NotFound) naming the plans that exist, when
+    /// `id` is unknown or when `None` is given and the dataset has no plan or several.
+    ///
+    /// ```
+    /// # let ds = ogp_core::Dataset::default();
+    /// let err = ds.plan_or_only(None).unwrap_err();
+    /// assert!(err.to_string().contains("no plan"));
+    /// ```
+    pub fn plan_or_only(&self, id: Option<&str>) -> Result<&ActionPlan, crate::Error> {
+        let available = || self.plans.iter().map(|p| p.id.to_string()).collect();
+        match (id, self.plans.as_slice()) {
+            (Some(id), _) => self.plan(id).ok_or_else(|| crate::Error::NotFound {
+                kind: "plan",
+                id: id.to_owned(),
+                available: available(),
+            }),
+            (None, [only]) => Ok(only),
+            (None, _) => Err(crate::Error::NotFound {
+                kind: "plan",
+                id: String::new(),
+                available: available(),
+            }),
+        }
     }
 
     /// The organization with this id.

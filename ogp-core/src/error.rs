@@ -107,6 +107,28 @@ codes! {
     OutOfRange = "out-of-range",
     /// The bytes are not UTF-8 text.
     EncodingError = "encoding-error",
+    /// A CSV cell breaks a constraint of its column (required, pattern, list of words,
+    /// minimum, maximum), as Frictionless names it.
+    ConstraintError = "constraint-error",
+    /// A CSV row has fewer cells than the header (Frictionless).
+    MissingCell = "missing-cell",
+    /// A CSV row has more cells than the header (Frictionless).
+    ExtraCell = "extra-cell",
+    /// A CSV row whose cells are all empty (Frictionless).
+    BlankRow = "blank-row",
+    /// Two CSV rows share a primary key (Frictionless).
+    PrimaryKey = "primary-key",
+    /// A CSV row refers to a parent row that does not exist (Frictionless).
+    ForeignKey = "foreign-key",
+    /// A required CSV column is absent from the header (Frictionless).
+    MissingLabel = "missing-label",
+    /// A CSV column the table does not have (Frictionless).
+    ExtraLabel = "extra-label",
+    /// A CSV column named twice in the header (Frictionless).
+    DuplicateLabel = "duplicate-label",
+    /// A progress update on the IRM's "no evidence available" level, counted as its status
+    /// scale's `no_evidence` value (0 by default).
+    NoEvidence = "no-evidence",
     /// More problems than a report keeps; the rest were not listed.
     TooManyProblems = "too-many-problems",
 }
@@ -341,7 +363,7 @@ pub enum Error {
         problems: Vec<Problem>,
     },
     /// Something named by id does not exist.
-    #[error("no {kind} with id {id:?}; {}", available_list(available))]
+    #[error("{}", not_found(kind, id, available))]
     NotFound {
         /// What kind of thing was looked for (`plan`, `committee`…).
         kind: &'static str,
@@ -381,11 +403,20 @@ fn summary(problems: &[Problem]) -> String {
     }
 }
 
-fn available_list(ids: &[String]) -> String {
-    if ids.is_empty() {
-        "there are none".into()
+fn not_found(kind: &str, id: &str, ids: &[String]) -> String {
+    let head = if id.is_empty() {
+        format!("no {kind} was named")
     } else {
-        format!("the ids that exist: {}", ids.join(", "))
+        format!("no {kind} with id {id:?}")
+    };
+    match ids {
+        [] => format!("{head}, and the dataset has none"),
+        [one] if id.is_empty() => format!("{head}; the dataset's only {kind} is {one}"),
+        _ if id.is_empty() => format!(
+            "{head}, and the dataset has several: {}; choose one",
+            ids.join(", ")
+        ),
+        _ => format!("{head}; the ids that exist: {}", ids.join(", ")),
     }
 }
 

@@ -75,7 +75,7 @@ pub use selection::{
     Aggregation, Call, Candidate, Criterion, Evaluator, GridStatus, Level, Quota, Requirement,
     Score, ScoringGrid,
 };
-pub use text::{LANG_PATTERN, Text};
+pub use text::{LANG_PATTERN, Text, is_lang_tag};
 pub use validate::validate;
 
 /// Country-specific fields of an entity: a JSON object the model does not interpret, kept

@@ -100,8 +100,25 @@ impl From<&str> for Text {
     }
 }
 
-/// A loose check of a BCP 47 tag: letters, digits and `-`, starting with 2–8 letters.
-pub const LANG_PATTERN: &str = "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$";
+/// A check of a BCP 47 tag: a 2- or 3-letter language (ISO 639), then `-` subtags of 1–8
+/// letters or digits (script, region…).
+pub const LANG_PATTERN: &str = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$";
+
+/// True when `tag` matches [`LANG_PATTERN`]: 2 or 3 letters, then `-` subtags of 1–8 letters or
+/// digits (`ar`, `fr`, `zgh`, `ar-MA`, `zgh-Tfng`).
+///
+/// ```
+/// assert!(ogp_core::is_lang_tag("zgh-Tfng"));
+/// assert!(!ogp_core::is_lang_tag("french language"));
+/// ```
+pub fn is_lang_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
 
 impl JsonSchema for Text {
     fn schema_name() -> std::borrow::Cow<'static, str> {

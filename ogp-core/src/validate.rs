@@ -19,7 +19,7 @@
 //! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
 //! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
 //! | `out-of-range` | error | a quorum outside 0–1, a quota whose `min` exceeds its `max`, more delegates than seats |
-//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters |
+//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters, a language tag that is not BCP 47 (`default_language`, the keys of a text) |
 //!
 //! The codes of the JSON reader (`json-syntax`, `type-error`, `missing-field`, `unknown-field`,
 //! `invalid-value`, `bad-id`, `bad-date`) come from [`Dataset::from_json`] instead, since a
@@ -76,6 +76,11 @@ impl Validator<'_> {
             .map(|k| k.as_str())
             .collect::<Vec<_>>()
             .join(" or ");
+        let article = if expected.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         match self.index.get(id) {
             None => self.error(
                 Code::UnknownReference,
@@ -86,7 +91,7 @@ impl Validator<'_> {
                 Code::UnknownReference,
                 pointer,
                 format!(
-                    "{id:?} is a {} (at {}), but a {expected} is expected here",
+                    "{id:?} is a {} (at {}), but {article} {expected} is expected here",
                     e.kind, e.pointer
                 ),
             ),
@@ -128,6 +133,13 @@ impl Validator<'_> {
             ),
             Text::Langs(m) => {
                 for (lang, s) in m {
+                    if !crate::is_lang_tag(lang) {
+                        self.error(
+                            Code::InvalidValue,
+                            format!("{pointer}/{}", esc(lang)),
+                            format!("{lang:?} is not a language tag (BCP 47, like \"ar\", \"fr\" or \"zgh\")"),
+                        );
+                    }
                     if s.trim().is_empty() {
                         self.error(
                             Code::EmptyText,
@@ -252,6 +264,16 @@ impl Validator<'_> {
                     "schema_version {:?} is not one this version reads ({:?})",
                     ds.schema_version,
                     crate::SCHEMA_VERSION
+                ),
+            );
+        }
+        if !crate::is_lang_tag(&ds.default_language) {
+            self.error(
+                Code::InvalidValue,
+                "/default_language".into(),
+                format!(
+                    "default_language {:?} is not a language tag (BCP 47, like \"ar\", \"fr\" or \"zgh\")",
+                    ds.default_language
                 ),
             );
         }
@@ -411,7 +433,7 @@ impl Validator<'_> {
                         } else if (ind.target > ind.baseline) != ind.higher_is_better {
                             self.warning(
                                 Code::BadIndicator,
-                                format!("{mp}/indicator/higher_is_better"),
+                                format!("{mp}/indicator"),
                                 format!(
                                     "higher_is_better is {} but the target {} is {} the baseline {}",
                                     ind.higher_is_better,
@@ -815,7 +837,12 @@ impl Validator<'_> {
                 self.error(
                     Code::OutOfRange,
                     format!("{ep}/delegates"),
-                    format!("{} delegates for {} seats", e.delegates.len(), e.seats),
+                    format!(
+                        "{} delegates for {} seat{}",
+                        e.delegates.len(),
+                        e.seats,
+                        if e.seats == 1 { "" } else { "s" }
+                    ),
                 );
             }
         }

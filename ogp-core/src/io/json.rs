@@ -59,7 +59,22 @@ impl Dataset {
             })
             .and_then(|ds| de.end().map(|()| ds).map_err(|e| (String::new(), e)));
         match first {
-            Ok(ds) => Ok(ds),
+            Ok(ds) => {
+                // serde's derived structs also accept arrays (fields by position): one more
+                // look at the tree rejects an array wherever the model has an object.
+                let tree: Value = serde_json::from_str(src).unwrap_or(Value::Null);
+                let typed = serde_json::to_value(&ds).unwrap_or(Value::Null);
+                if arrays_for_objects(&tree, &typed).is_empty() {
+                    return Ok(ds);
+                }
+                let (_, found) = type_tree(tree, BTreeSet::new());
+                let mut problems: Vec<Problem> = found
+                    .into_iter()
+                    .map(|t| problem(src, t.code, t.pointer, t.message))
+                    .collect();
+                problems.sort_by(crate::error::cmp_problems);
+                Err(Error::Parse { problems })
+            }
             Err((pointer, err)) => Err(Error::Parse {
                 problems: collect_problems(src, &pointer, &err),
             }),
@@ -80,45 +95,23 @@ impl Dataset {
 
 /// Every problem in `src`, given the first failure of the one-pass read.
 fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -> Vec<Problem> {
-    let mut tree: Value = match serde_json::from_str(src) {
+    let tree: Value = match serde_json::from_str(src) {
         Ok(v) => v,
         Err(e) => return vec![syntax_problem(&e)],
     };
-    let mut recovery = Recovery::default();
-    let mut problems = Vec::new();
-    // Each round prunes at least one node, so the rounds are bounded by the tree's size; the
-    // problem cap bounds them further.
-    loop {
-        let err = match serde_path_to_error::deserialize::<_, Dataset>(&tree) {
-            Ok(_) => break,
-            Err(e) => e,
-        };
-        let current = to_pointer(err.path());
-        let (code, message) = classify(&err.inner().to_string());
-        let original = recovery.original(&tree, &current);
-        let missing_child = match code {
-            Code::MissingField => field_name(&message).map(|f| format!("{original}/{f}")),
-            _ => None,
-        };
-        let consequence = missing_child
-            .as_ref()
-            .is_some_and(|c| recovery.pruned.contains(c));
-        if !consequence {
-            problems.push(problem(src, code, original.clone(), message));
-            if problems.len() >= MAX_PROBLEMS {
-                problems.push(Problem {
-                    severity: Severity::Error,
-                    code: Code::TooManyProblems,
-                    message: format!("stopped after {MAX_PROBLEMS} problems"),
-                    location: Location::default(),
-                });
-                break;
-            }
-        }
-        if !recovery.prune(&mut tree, &current, &original) {
-            break; // the root itself is wrong: nothing left to read
-        }
-    }
+    let (_, found) = type_tree(tree, BTreeSet::new());
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|t| match t.code {
+            Code::TooManyProblems => Problem {
+                severity: Severity::Error,
+                code: t.code,
+                message: t.message,
+                location: Location::pointer(""),
+            },
+            _ => problem(src, t.code, t.pointer, t.message),
+        })
+        .collect();
     if problems.is_empty() {
         // The tree types fine, so the text has something the tree does not keep (a duplicate
         // key): report the one-pass failure as it was.
@@ -133,6 +126,124 @@ fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -
     }
     problems.sort_by(crate::error::cmp_problems);
     problems
+}
+
+/// A problem found while typing a JSON tree into a [`Dataset`]: its code, its JSON pointer in
+/// the tree as given, and its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TreeProblem {
+    pub code: Code,
+    pub pointer: String,
+    pub message: String,
+}
+
+/// Types a JSON tree into a [`Dataset`], collecting every problem: each failure is recorded,
+/// its node pruned, and typing starts again. `pruned` lists pointers already known to be
+/// wrong (and left out of the tree) by the caller: a required field missing because of them is
+/// a consequence, not a new problem. Returns the dataset when the tree types without any
+/// problem. A `too-many-problems` entry (with an empty pointer) ends a capped list.
+pub(crate) fn type_tree(
+    mut tree: Value,
+    pruned: BTreeSet<String>,
+) -> (Option<Dataset>, Vec<TreeProblem>) {
+    let mut recovery = Recovery {
+        pruned,
+        ..Recovery::default()
+    };
+    let mut problems = Vec::new();
+    // Each round prunes at least one node, so the rounds are bounded by the tree's size; the
+    // problem cap bounds them further.
+    loop {
+        let err = match serde_path_to_error::deserialize::<_, Dataset>(&tree) {
+            Ok(ds) => {
+                let typed = serde_json::to_value(&ds).unwrap_or(Value::Null);
+                let arrays = arrays_for_objects(&tree, &typed);
+                if arrays.is_empty() {
+                    return (problems.is_empty().then_some(ds), problems);
+                }
+                // Prune from the last, so that earlier pointers stay valid.
+                for current in arrays.iter().rev() {
+                    let original = recovery.original(&tree, current);
+                    problems.push(TreeProblem {
+                        code: Code::TypeError,
+                        pointer: original.clone(),
+                        message: ARRAY_FOR_OBJECT.into(),
+                    });
+                    if !recovery.prune(&mut tree, current, &original) {
+                        return (None, problems); // the root itself is an array
+                    }
+                }
+                if problems.len() >= MAX_PROBLEMS {
+                    return (None, problems);
+                }
+                continue;
+            }
+            Err(e) => e,
+        };
+        let current = to_pointer(err.path());
+        let (code, message) = classify(&err.inner().to_string());
+        let original = recovery.original(&tree, &current);
+        let missing_child = match code {
+            Code::MissingField => field_name(&message).map(|f| format!("{original}/{f}")),
+            _ => None,
+        };
+        let consequence = missing_child
+            .as_ref()
+            .is_some_and(|c| recovery.pruned.contains(c));
+        if !consequence {
+            problems.push(TreeProblem {
+                code,
+                pointer: original.clone(),
+                message,
+            });
+            if problems.len() >= MAX_PROBLEMS {
+                problems.push(TreeProblem {
+                    code: Code::TooManyProblems,
+                    pointer: String::new(),
+                    message: format!("stopped after {MAX_PROBLEMS} problems"),
+                });
+                return (None, problems);
+            }
+        }
+        if !recovery.prune(&mut tree, &current, &original) {
+            return (None, problems); // the root itself is wrong: nothing left to read
+        }
+    }
+}
+
+const ARRAY_FOR_OBJECT: &str = "expected an object, found an array";
+
+/// Where `input` has an array and the typed dataset, written back (`typed`), has an object:
+/// the pointers (into `input`) of arrays that serde read as structs by position.
+fn arrays_for_objects(input: &Value, typed: &Value) -> Vec<String> {
+    fn walk(input: &Value, typed: &Value, pointer: &mut String, out: &mut Vec<String>) {
+        match (input, typed) {
+            (Value::Array(_), Value::Object(_)) => out.push(pointer.clone()),
+            (Value::Object(a), Value::Object(b)) => {
+                for (k, v) in a {
+                    if let Some(w) = b.get(k) {
+                        let len = pointer.len();
+                        pointer.push('/');
+                        pointer.push_str(&escape(k));
+                        walk(v, w, pointer, out);
+                        pointer.truncate(len);
+                    }
+                }
+            }
+            (Value::Array(a), Value::Array(b)) => {
+                for (i, (v, w)) in a.iter().zip(b).enumerate() {
+                    let len = pointer.len();
+                    pointer.push_str(&format!("/{i}"));
+                    walk(v, w, pointer, out);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(input, typed, &mut String::new(), &mut out);
+    out
 }
 
 /// Tracks what has been pruned, in the original document's coordinates.
@@ -270,8 +381,8 @@ fn syntax_problem(e: &serde_json::Error) -> Problem {
         code: Code::JsonSyntax,
         message: strip_position(&e.to_string()),
         location: Location {
-            line: Some(e.line() as u64),
-            column: Some(e.column() as u64),
+            line: Some(e.line().max(1) as u64),
+            column: Some(e.column().max(1) as u64),
             ..Location::default()
         },
     }
@@ -311,6 +422,8 @@ fn classify(msg: &str) -> (Code, String) {
         Code::MissingField
     } else if msg.starts_with("unknown variant") {
         Code::InvalidValue
+    } else if msg.starts_with("invalid length") && msg.contains("expected struct") {
+        return (Code::TypeError, ARRAY_FOR_OBJECT.into());
     } else if msg.starts_with("invalid value") || msg.starts_with("invalid length") {
         Code::OutOfRange
     } else {
