@@ -16,6 +16,7 @@ step "cargo test"
 cargo test --workspace --locked
 
 step "the README's main command"
+cargo run --release --locked -q -p ogp-cli -- progress examples/morocco-nap3/dataset.json --as-of 2025-03-18
 cargo run --release --locked -q -p ogp-cli -- validate examples/morocco-nap3/dataset.json
 
 step "the Rust examples"

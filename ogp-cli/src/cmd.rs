@@ -1,4 +1,44 @@
-//! One module per subcommand.
+//! One module per subcommand, and what they share: loading a dataset and reporting problems.
 
+pub mod progress;
 pub mod schema;
+pub mod series;
 pub mod validate;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use ogp_core::{Dataset, Error};
+
+use crate::out::problem_line;
+
+/// Loads a dataset. Parse problems are printed (one line each) and give `Err(exit code 1)`;
+/// other errors (I/O) are returned.
+pub fn load(path: &Path) -> Result<Result<Dataset, ExitCode>, Error> {
+    outcome(path, ogp_core::io::load(path))
+}
+
+/// Splits a result: problems in the data (parse or validation errors) are printed to standard
+/// error and become exit code 1; other errors are returned (the caller exits 2).
+pub fn outcome<T>(path: &Path, r: Result<T, Error>) -> Result<Result<T, ExitCode>, Error> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(Error::Parse { problems } | Error::Invalid { problems }) => {
+            for p in &problems {
+                eprintln!("{}", problem_line(path, p));
+            }
+            eprintln!(
+                "{}: the dataset has errors; nothing was computed (see `ogp validate`)",
+                path.display()
+            );
+            Ok(Err(ExitCode::from(1)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A word of a model enum (`commitment_mean`, `linear`), read as the JSON format spells it.
+pub fn parse_word<T: serde::de::DeserializeOwned>(word: &str) -> Result<T, Error> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned()))
+        .map_err(|e| Error::Argument(format!("{word:?}: {e}")))
+}

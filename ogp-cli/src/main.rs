@@ -19,6 +19,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(name = "ogp", version, about, long_about = None)]
 #[command(after_help = "Examples:\n  \
     ogp validate examples/morocco-nap3/dataset.json\n  \
+    ogp progress examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
+    ogp series examples/morocco-nap3/dataset.json --every quarter --level theme\n  \
     ogp schema --out schemas\n\n\
     Exit status: 0 success, 1 the data has errors, 2 usage or I/O error.")]
 struct Cli {
@@ -39,6 +41,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// A plan's progress on a date: actual against expected, per commitment, with the
+    /// published figures beside the computed one.
+    ///
+    /// Every figure can be explained (--explain) and recomputed by hand: the rules are in the
+    /// README and in the rustdoc of `ogp_core::progress`.
+    Progress(cmd::progress::Args),
+    /// The same figures on many dates (month or quarter ends), one row per date and node.
+    ///
+    /// Long format, ready for a spreadsheet or pandas: date, level, id, title, percent,
+    /// expected, status.
+    Series(cmd::series::Args),
     /// Print or write the JSON Schemas (draft 2020-12) of the data format.
     ///
     /// Without --out, prints the Dataset schema (or the one named by --name). With --out,
@@ -68,6 +81,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { path, format } => cmd::validate::run(&path, format),
         Command::Schema { out, name } => cmd::schema::run(out.as_deref(), &name),
+        Command::Progress(args) => cmd::progress::run(&args),
+        Command::Series(args) => cmd::series::run(&args),
     };
     match result {
         Ok(code) => code,

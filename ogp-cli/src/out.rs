@@ -56,3 +56,35 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+/// A number as the shortest text that reads back the same (`41.875`, `40`).
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A percentage for tables: one decimal and a `%`.
+pub fn fmt_pct(v: f64) -> String {
+    format!("{v:.1}%")
+}
+
+/// Writes rows as CSV (RFC 4180, `,`, `\n`) to standard output.
+pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(std::io::stdout());
+    let io = |e: csv::Error| ogp_core::Error::Io {
+        path: "<stdout>".into(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    for r in rows {
+        w.write_record(r).map_err(io)?;
+    }
+    w.flush().map_err(|source| ogp_core::Error::Io {
+        path: "<stdout>".into(),
+        source,
+    })
+}

@@ -50,6 +50,7 @@ pub mod io;
 mod num;
 mod org;
 mod plan;
+pub mod progress;
 mod rotation;
 mod selection;
 mod text;

@@ -1,0 +1,110 @@
+//! `ogp series`: the same figures on many dates, in long format.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ogp_core::Error;
+use ogp_core::progress::{self, Every, Level, Options};
+
+use crate::cmd::{load, outcome, parse_word};
+use crate::out::{fmt_num, write_csv};
+
+/// Arguments of `ogp series`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The dataset (a .json file).
+    pub path: PathBuf,
+    /// The plan; may be left out when the dataset has only one.
+    #[arg(long)]
+    pub plan: Option<String>,
+    /// One date per month end or per quarter end.
+    #[arg(long, value_parser = ["month", "quarter"], default_value = "month")]
+    pub every: String,
+    /// First date (any precision; default: the plan's start).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last date (any precision, a month or year meaning its last day; default: the plan's end).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// One row per date for the plan, each theme, or each commitment.
+    #[arg(long, value_parser = ["plan", "theme", "commitment"], default_value = "plan")]
+    pub level: String,
+    /// How the figures aggregate (default: the plan's rules, else commitment_mean).
+    #[arg(long, value_parser = ["commitment_mean", "milestone_mean", "completion_share"])]
+    pub method: Option<String>,
+    /// How expected progress follows the schedule (default: the plan's rules, else step).
+    #[arg(long, value_parser = ["step", "linear"])]
+    pub schedule: Option<String>,
+    /// Language of titles (default: the dataset's default language).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Output format: columns date, level, id, title, percent, expected, status.
+    #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
+    pub format: String,
+}
+
+/// Runs `ogp series`.
+pub fn run(args: &Args) -> Result<ExitCode, Error> {
+    let ds = match load(&args.path)? {
+        Ok(ds) => ds,
+        Err(code) => return Ok(code),
+    };
+    let plan = ds.plan_or_only(args.plan.as_deref())?;
+    let from = match &args.from {
+        // A start date of month or year precision means its first day.
+        Some(s) => s
+            .trim()
+            .parse::<ogp_core::PlanDate>()
+            .map_err(|e| Error::Argument(e.to_string()))?
+            .resolve_start(),
+        None => plan.start.resolve_start(),
+    };
+    let to = match &args.to {
+        Some(s) => progress::as_of(s)?,
+        None => plan.end.resolve_end(),
+    };
+    let every: Every = args.every.parse()?;
+    let level: Level = args.level.parse()?;
+    let opts = Options {
+        method: args.method.as_deref().map(parse_word).transpose()?,
+        schedule: args.schedule.as_deref().map(parse_word).transpose()?,
+        ..Options::default()
+    };
+    let dates = progress::dates(every, from, to);
+    let results = match outcome(
+        &args.path,
+        progress::series(&ds, plan.id.as_str(), &dates, &opts),
+    )? {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
+    let rows = progress::rows(&ds, &results, level, lang);
+    if args.format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|e| e.to_string())
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = vec![
+        [
+            "date", "level", "id", "title", "percent", "expected", "status",
+        ]
+        .map(String::from)
+        .to_vec(),
+    ];
+    for r in rows {
+        table.push(vec![
+            r.date.to_string(),
+            r.level.to_owned(),
+            r.id,
+            r.title,
+            fmt_num(r.percent),
+            fmt_num(r.expected),
+            r.status.as_str().to_owned(),
+        ]);
+    }
+    write_csv(&table)?;
+    Ok(ExitCode::SUCCESS)
+}
