@@ -1,8 +1,11 @@
 //! One module per subcommand, and what they share: loading a dataset and reporting problems.
 
+pub mod convert;
+pub mod import;
 pub mod progress;
 pub mod schema;
 pub mod series;
+pub mod template;
 pub mod validate;
 
 use std::path::Path;

@@ -21,6 +21,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp validate examples/morocco-nap3/dataset.json\n  \
     ogp progress examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
     ogp series examples/morocco-nap3/dataset.json --every quarter --level theme\n  \
+    ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
+    ogp template my-country --languages ar,fr,en\n  \
+    ogp import ogp-sheet commitments.csv imported.json\n  \
     ogp schema --out schemas\n\n\
     Exit status: 0 success, 1 the data has errors, 2 usage or I/O error.")]
 struct Cli {
@@ -35,7 +38,8 @@ enum Command {
     /// Prints every problem, one per line, as `PATH: severity[code] /json/pointer: message`,
     /// then a summary. Exits 0 when there is no error (warnings are allowed), 1 when there is.
     Validate {
-        /// The dataset (a .json file).
+        /// The dataset: a .json file, or a CSV bundle folder (problems in a bundle are
+        /// located by file, row and column).
         path: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -52,6 +56,22 @@ enum Command {
     /// Long format, ready for a spreadsheet or pandas: date, level, id, title, percent,
     /// expected, status.
     Series(cmd::series::Args),
+    /// Convert a dataset between a JSON document and a CSV bundle folder.
+    ///
+    /// The direction follows the paths: an OUT ending in .json gets one JSON document, any
+    /// other OUT becomes a folder of CSV tables plus datapackage.json (Frictionless), ready
+    /// for a spreadsheet. IN is read the same way (a folder is a bundle). Converting there and
+    /// back gives the same dataset. Free text that a spreadsheet would run as a formula is
+    /// neutralised with a leading ' (restored on reading).
+    Convert(cmd::convert::Args),
+    /// Write blank CSV templates for a country to fill: every table's header, the
+    /// datapackage.json and a README telling what goes where and which columns are required.
+    ///
+    /// Check the filled folder with `ogp validate DIR`.
+    Template(cmd::template::Args),
+    /// Import data from another layout into a dataset.
+    #[command(subcommand)]
+    Import(cmd::import::Source),
     /// Print or write the JSON Schemas (draft 2020-12) of the data format.
     ///
     /// Without --out, prints the Dataset schema (or the one named by --name). With --out,
@@ -81,6 +101,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Validate { path, format } => cmd::validate::run(&path, format),
         Command::Schema { out, name } => cmd::schema::run(out.as_deref(), &name),
+        Command::Convert(args) => cmd::convert::run(&args),
+        Command::Template(args) => cmd::template::run(&args),
+        Command::Import(source) => cmd::import::run(&source),
         Command::Progress(args) => cmd::progress::run(&args),
         Command::Series(args) => cmd::series::run(&args),
     };

@@ -3,18 +3,27 @@
 //! - [`json`]: the JSON document (and its error recovery, so that every problem is reported at
 //!   once, located by JSON pointer, line and column).
 //! - [`schema`]: the JSON Schemas generated from the model.
+//! - [`csv`]: the CSV bundle (a folder of tables and a Frictionless `datapackage.json`),
+//!   its templates.
+//! - [`ogp_sheet`]: the OGP/IRM commitments spreadsheet, imported into datasets.
 
+pub mod csv;
 pub mod json;
+pub mod ogp_sheet;
 pub mod schema;
 
 use std::path::Path;
 
 use crate::{Dataset, Error};
 
-/// Reads a dataset from a file: a `.json` document.
+/// Reads a dataset from a path: a folder is read as a CSV bundle ([`csv::read_dir`]), a file
+/// as a `.json` document.
 ///
 /// Problems are reported with the file name in their [`crate::Location`].
 pub fn load(path: &Path) -> Result<Dataset, Error> {
+    if path.is_dir() {
+        return csv::read_dir(path).map(|b| b.dataset);
+    }
     let text = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
@@ -59,4 +68,45 @@ pub fn save(ds: &Dataset, path: &Path) -> Result<(), Error> {
         path: path.to_owned(),
         source,
     })
+}
+
+/// Loads a dataset (a `.json` file or a CSV bundle folder) and validates it: every problem,
+/// sorted. For a bundle, the reader's warnings are included and each validation problem is
+/// also located by file, row and column ([`csv::SourceMap::locate`]).
+///
+/// ```
+/// let report = ogp_core::io::load_and_validate(std::path::Path::new("no-such-file.json"));
+/// assert!(report.is_err());
+/// ```
+pub fn load_and_validate(path: &Path) -> Result<crate::Report, Error> {
+    if path.is_dir() {
+        let bundle = csv::read_dir(path)?;
+        let mut problems = bundle.warnings;
+        for mut p in crate::validate(&bundle.dataset).problems {
+            bundle.sources.locate(&mut p);
+            problems.push(p);
+        }
+        return Ok(crate::Report::new(problems));
+    }
+    load(path).map(|ds| crate::validate(&ds))
+}
+
+/// How [`save_any`] writes.
+pub type SaveOptions = csv::WriteOptions;
+
+/// Writes a dataset to `path`: a path ending in `.json` gets the JSON document, any other
+/// path becomes a CSV bundle folder ([`csv::write_dir`]). `redact_people` applies to both.
+pub fn save_any(ds: &Dataset, path: &Path, opts: &SaveOptions) -> Result<(), Error> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        if opts.redact_people {
+            let mut copy = ds.clone();
+            csv::redact_people(&mut copy);
+            return save(&copy, path);
+        }
+        return save(ds, path);
+    }
+    csv::write_dir(ds, path, opts)
 }

@@ -10,8 +10,8 @@ use crate::out::{counts, plural, problem_line};
 
 /// Loads and validates `path`, prints the problems; exit 1 when there is an error.
 pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
-    let problems: Vec<Problem> = match ogp_core::io::load(path) {
-        Ok(ds) => ogp_core::validate(&ds).problems,
+    let problems: Vec<Problem> = match ogp_core::io::load_and_validate(path) {
+        Ok(report) => report.problems,
         Err(Error::Parse { problems }) => problems,
         Err(e) => return Err(e),
     };

@@ -1,0 +1,40 @@
+//! `ogp template`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ogp_core::Error;
+
+/// Arguments of `ogp template`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder to write the templates into (created if needed).
+    pub dir: PathBuf,
+    /// Languages of the texts, comma-separated BCP 47 tags (`ar,fr,en`; `zgh` for Tamazight
+    /// in Tifinagh): each text gets one column per language (`title/ar`, `title/fr`…). The
+    /// first is the dataset's default language. Without it, texts have one plain column.
+    #[arg(long, value_delimiter = ',')]
+    pub languages: Vec<String>,
+}
+
+/// Writes the templates.
+pub fn run(args: &Args) -> Result<ExitCode, Error> {
+    let languages: Vec<String> = args
+        .languages
+        .iter()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if let Some(bad) = languages.iter().find(|l| !ogp_core::is_lang_tag(l)) {
+        return Err(Error::Argument(format!(
+            "{bad:?} is not a language tag (BCP 47, like ar, fr, en or zgh)"
+        )));
+    }
+    ogp_core::io::csv::write_template(&args.dir, &languages)?;
+    eprintln!(
+        "wrote the templates into {}; fill them, then run `ogp validate {}`",
+        args.dir.display(),
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

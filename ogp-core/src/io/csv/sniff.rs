@@ -1,0 +1,80 @@
+//! Reading CSV as people's tools write it: the byte-order mark, the encoding and the
+//! delimiter.
+
+/// Why a file's bytes are not UTF-8 text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NotUtf8 {
+    /// What is wrong, for people.
+    pub message: String,
+    /// The byte offset of the first bad byte, when known.
+    pub offset: Option<usize>,
+}
+
+/// The text of a CSV file: UTF-8, with or without a byte-order mark (removed). UTF-16 (with
+/// its byte-order mark) and any other bytes that are not UTF-8 (Latin-1, Windows-1252…) are
+/// refused.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(NotUtf8 {
+            message: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it \
+                      as \"CSV UTF-8\""
+                .into(),
+            offset: None,
+        });
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let bad = bytes.get(at).copied().unwrap_or_default();
+        NotUtf8 {
+            message: format!(
+                "the file is not UTF-8: byte 0x{bad:02X} at offset {at} is not UTF-8 (the \
+                 file is probably Latin-1 or Windows-1252); save it as \"CSV UTF-8\""
+            ),
+            offset: Some(at),
+        }
+    })
+}
+
+/// The delimiter of a CSV text, read from its header line (up to the first line break
+/// outside quotes): `;` when the header holds more `;` than `,` outside quotes, else `,`.
+/// Spreadsheets in French, Spanish or German locales write `;`.
+pub(crate) fn delimiter(text: &str) -> u8 {
+    let (mut commas, mut semis, mut quoted) = (0usize, 0usize, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semis += 1,
+            '\n' | '\r' if !quoted => break,
+            _ => {}
+        }
+    }
+    if semis > commas { b';' } else { b',' }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_and_encodings() {
+        assert_eq!(decode(b"\xEF\xBB\xBFid\n").unwrap(), "id\n");
+        assert!(
+            decode(b"\xFF\xFEi\0d\0")
+                .unwrap_err()
+                .message
+                .contains("UTF-16")
+        );
+        let e = decode(b"id\nCaf\xE9\n").unwrap_err();
+        assert_eq!(e.offset, Some(6));
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter("id;title;lead\n1,2;x;y"), b';');
+        assert_eq!(delimiter("id,title\n"), b',');
+        assert_eq!(delimiter("\"a;b;c\",d\n"), b',');
+        assert_eq!(delimiter("id"), b',');
+    }
+}
