@@ -1,0 +1,131 @@
+"""Type stubs of the native module ``ogp._ogp``."""
+
+import datetime
+import os
+from typing import Any, Dict, List, Optional, Union
+
+from typing_extensions import final
+
+__all__ = [
+    "Dataset",
+    "PlanSummary",
+    "Problem",
+    "Progress",
+    "Series",
+    "__version__",
+    "json_schema",
+    "load",
+    "schema_names",
+]
+
+__version__: str
+
+@final
+class Dataset:
+    """A dataset: organizations, action plans, committees, grids, calls, events, rotation policies."""
+
+    @classmethod
+    def from_json(cls, text: str) -> Dataset: ...
+    def to_json(self) -> str: ...
+    def write_json(self, path: Union[str, os.PathLike[str]]) -> None: ...
+    def validate(self) -> List[Problem]: ...
+    @property
+    def plans(self) -> List[PlanSummary]: ...
+    def plan_ids(self) -> List[str]: ...
+    @property
+    def default_language(self) -> str: ...
+    def progress(
+        self,
+        plan: Optional[str] = None,
+        as_of: Union[datetime.date, str, None] = None,
+        method: Optional[str] = None,
+        schedule: Optional[str] = None,
+        by: Optional[str] = None,
+        lang: Optional[str] = None,
+    ) -> Progress: ...
+    def series(
+        self,
+        plan: Optional[str] = None,
+        every: str = "month",
+        start: Union[datetime.date, str, None] = None,
+        end: Union[datetime.date, str, None] = None,
+        level: str = "plan",
+        method: Optional[str] = None,
+        schedule: Optional[str] = None,
+        lang: Optional[str] = None,
+    ) -> Series: ...
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Progress:
+    """A plan's progress on one date, with its derivation."""
+
+    @property
+    def plan(self) -> str: ...
+    @property
+    def percent(self) -> float: ...
+    @property
+    def expected(self) -> float: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def schedule(self) -> str: ...
+    @property
+    def reported(self) -> List[Dict[str, Any]]: ...
+    @property
+    def commitments(self) -> List[Dict[str, Any]]: ...
+    @property
+    def groups(self) -> Optional[List[Dict[str, Any]]]: ...
+    @property
+    def excluded(self) -> List[Dict[str, Any]]: ...
+    @property
+    def warnings(self) -> List[Problem]: ...
+    def explain(self) -> Dict[str, Any]: ...
+    def to_dicts(self) -> List[Dict[str, Any]]: ...
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` (typed ``Any`` so that pandas stays optional)."""
+    def _repr_html_(self) -> str: ...
+
+@final
+class Series:
+    """Progress figures on many dates, in long format."""
+
+    def to_dicts(self) -> List[Dict[str, Any]]: ...
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` (typed ``Any`` so that pandas stays optional)."""
+    def __len__(self) -> int: ...
+
+@final
+class PlanSummary:
+    """A plan's id, title and period."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def end(self) -> datetime.date: ...
+
+@final
+class Problem:
+    """One thing wrong with the input."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def location(self) -> Dict[str, Union[str, int]]: ...
+
+def load(path: Union[str, os.PathLike[str]]) -> Dataset: ...
+def json_schema(name: str = "Dataset") -> Dict[str, Any]: ...
+def schema_names() -> List[str]: ...

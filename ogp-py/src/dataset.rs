@@ -1,0 +1,371 @@
+//! `ogp.Dataset`, `ogp.Problem` and `ogp.PlanSummary`.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyType};
+
+use crate::errors;
+
+/// A dataset: organizations, action plans, committees, grids, calls, events and rotation
+/// policies.
+///
+/// Read one with `ogp.load(path)` or `Dataset.from_json(text)`.
+#[pyclass(module = "ogp", frozen)]
+pub struct Dataset {
+    pub(crate) inner: Arc<ogp_core::Dataset>,
+}
+
+impl Dataset {
+    pub fn new(ds: ogp_core::Dataset) -> Dataset {
+        Dataset {
+            inner: Arc::new(ds),
+        }
+    }
+}
+
+#[pymethods]
+impl Dataset {
+    /// Read a dataset from JSON text. Raises `ParseError` with every problem found.
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Dataset> {
+        let text = text.to_owned();
+        let ds = py
+            .detach(move || ogp_core::Dataset::from_json(&text))
+            .map_err(|e| errors::to_py(py, e))?;
+        Ok(Dataset::new(ds))
+    }
+
+    /// The dataset as pretty, deterministic JSON text.
+    fn to_json(&self, py: Python<'_>) -> String {
+        let ds = Arc::clone(&self.inner);
+        py.detach(move || ds.to_json())
+    }
+
+    /// Write the dataset as a `.json` file.
+    fn write_json(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+        let ds = Arc::clone(&self.inner);
+        py.detach(move || ogp_core::io::save(&ds, &path))
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Check the dataset: every problem found, sorted by location (warnings included).
+    fn validate(&self, py: Python<'_>) -> PyResult<Vec<Problem>> {
+        let ds = Arc::clone(&self.inner);
+        let report = py.detach(move || ogp_core::validate(&ds));
+        report
+            .problems
+            .into_iter()
+            .map(|p| Problem::from_core(py, p))
+            .collect()
+    }
+
+    /// The plans: id, title (in the dataset's default language), start and end dates.
+    #[getter]
+    fn plans(&self) -> Vec<PlanSummary> {
+        let lang = self.inner.default_language.as_str();
+        self.inner
+            .plans
+            .iter()
+            .map(|p| PlanSummary {
+                id: p.id.to_string(),
+                title: p.title.get(lang, lang).unwrap_or_default().to_owned(),
+                start: p.start.resolve_start(),
+                end: p.end.resolve_end(),
+            })
+            .collect()
+    }
+
+    /// The ids of the plans, in dataset order.
+    fn plan_ids(&self) -> Vec<String> {
+        self.inner.plans.iter().map(|p| p.id.to_string()).collect()
+    }
+
+    /// A plan's progress on a date (see the README's "Progress" section for every rule).
+    ///
+    /// `plan`: the plan's id (may be left out when the dataset has one plan). `as_of`: a
+    /// `datetime.date` or an ISO string of any precision (a month or year means its last
+    /// day); default today. `method`: "commitment_mean", "milestone_mean" or
+    /// "completion_share"; `schedule`: "step" or "linear" (defaults: the plan's rules).
+    /// `by`: "theme", "lead", "value" or "policy_area" for roll-ups (`Progress.groups`).
+    /// `lang`: the language of titles. Raises `ValidationError` when the dataset has errors,
+    /// `NotFoundError` for an unknown plan, `ArgumentError` for a bad argument.
+    #[pyo3(signature = (plan=None, as_of=None, method=None, schedule=None, by=None, lang=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn progress(
+        &self,
+        py: Python<'_>,
+        plan: Option<&str>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        method: Option<&str>,
+        schedule: Option<&str>,
+        by: Option<&str>,
+        lang: Option<&str>,
+    ) -> PyResult<crate::progress::Progress> {
+        let as_of = match as_of {
+            Some(d) if !d.is_none() => crate::convert::date_arg(d)?,
+            _ => chrono::Local::now().date_naive(),
+        };
+        let opts = options(py, method, schedule)?;
+        let by = match by {
+            None | Some("commitment") => None,
+            Some(b) => Some(
+                b.parse::<ogp_core::progress::GroupBy>()
+                    .map_err(|e| errors::to_py(py, e))?,
+            ),
+        };
+        let ds = Arc::clone(&self.inner);
+        let plan = plan.map(str::to_owned);
+        let result = py.detach(move || {
+            let id = ds.plan_or_only(plan.as_deref())?.id.to_string();
+            let p = ogp_core::progress::plan_progress(&ds, &id, as_of, &opts)?;
+            let groups = by.map(|b| ogp_core::progress::groups(&ds, &p, b));
+            Ok::<_, ogp_core::Error>((p, groups))
+        });
+        let (inner, groups) = result.map_err(|e| errors::to_py(py, e))?;
+        Ok(crate::progress::Progress {
+            inner,
+            groups,
+            lang: lang.unwrap_or(&self.inner.default_language).to_owned(),
+            default_lang: self.inner.default_language.clone(),
+        })
+    }
+
+    /// The same figures on many dates, in long format (`Series.to_pandas()`).
+    ///
+    /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
+    /// (default: the plan's start and end). `level`: "plan", "theme" or "commitment".
+    #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn series(
+        &self,
+        py: Python<'_>,
+        plan: Option<&str>,
+        every: &str,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
+        level: &str,
+        method: Option<&str>,
+        schedule: Option<&str>,
+        lang: Option<&str>,
+    ) -> PyResult<crate::progress::Series> {
+        let start = match start {
+            Some(d) if !d.is_none() => Some(crate::convert::date_arg_start(d)?),
+            _ => None,
+        };
+        let end = match end {
+            Some(d) if !d.is_none() => Some(crate::convert::date_arg(d)?),
+            _ => None,
+        };
+        let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
+        let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
+        let opts = options(py, method, schedule)?;
+        let ds = Arc::clone(&self.inner);
+        let plan = plan.map(str::to_owned);
+        let lang = lang.unwrap_or(&self.inner.default_language).to_owned();
+        let rows = py
+            .detach(move || {
+                let p = ds.plan_or_only(plan.as_deref())?;
+                let from = start.unwrap_or_else(|| p.start.resolve_start());
+                let to = end.unwrap_or_else(|| p.end.resolve_end());
+                let dates = ogp_core::progress::dates(every, from, to);
+                let results = ogp_core::progress::series(&ds, p.id.as_str(), &dates, &opts)?;
+                Ok::<_, ogp_core::Error>(ogp_core::progress::rows(&ds, &results, level, &lang))
+            })
+            .map_err(|e| errors::to_py(py, e))?;
+        Ok(crate::progress::Series { rows })
+    }
+
+    fn _repr_html_(&self) -> String {
+        use crate::convert::html_escape;
+        let ds = &self.inner;
+        let lang = ds.default_language.as_str();
+        let mut h = format!(
+            "<div><p><b>ogp.Dataset</b>: {} plans, {} organizations, {} committees</p><table><thead><tr><th>plan</th><th>period</th><th>commitments</th><th>title</th></tr></thead><tbody>",
+            ds.plans.len(),
+            ds.organizations.len(),
+            ds.committees.len()
+        );
+        for p in &ds.plans {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{} – {}</td><td>{}</td><td dir=\"auto\">{}</td></tr>",
+                html_escape(p.id.as_str()),
+                p.start,
+                p.end,
+                p.commitments.len(),
+                html_escape(p.title.get(lang, lang).unwrap_or(""))
+            ));
+        }
+        h.push_str("</tbody></table></div>");
+        h
+    }
+
+    /// The language of plain-string texts.
+    #[getter]
+    fn default_language(&self) -> &str {
+        &self.inner.default_language
+    }
+
+    fn __repr__(&self) -> String {
+        let ds = &self.inner;
+        let meetings: usize = ds.committees.iter().map(|c| c.meetings.len()).sum();
+        format!(
+            "<ogp.Dataset: {} plans ({}), {} organizations, {} committees, {} meetings>",
+            ds.plans.len(),
+            ds.plans
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            ds.organizations.len(),
+            ds.committees.len(),
+            meetings
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Dataset>()
+            .is_ok_and(|o| *o.get().inner == *self.inner)
+    }
+}
+
+/// Progress options from the Python arguments.
+fn options(
+    py: Python<'_>,
+    method: Option<&str>,
+    schedule: Option<&str>,
+) -> PyResult<ogp_core::progress::Options> {
+    fn word<T: serde::de::DeserializeOwned>(
+        py: Python<'_>,
+        w: &str,
+        what: &str,
+        allowed: &str,
+    ) -> PyResult<T> {
+        serde_json::from_value(serde_json::Value::String(w.to_owned())).map_err(|_| {
+            errors::argument(
+                py,
+                &format!("{w:?} is not a {what}; expected one of {allowed}"),
+            )
+        })
+    }
+    Ok(ogp_core::progress::Options {
+        method: method
+            .map(|m| {
+                word(
+                    py,
+                    m,
+                    "method",
+                    "commitment_mean, milestone_mean, completion_share",
+                )
+            })
+            .transpose()?,
+        schedule: schedule
+            .map(|s| word(py, s, "schedule", "step, linear"))
+            .transpose()?,
+        ..ogp_core::progress::Options::default()
+    })
+}
+
+/// A plan's id, title and period.
+#[pyclass(module = "ogp", frozen, get_all)]
+pub struct PlanSummary {
+    /// The plan's id.
+    pub id: String,
+    /// Its title in the dataset's default language.
+    pub title: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+}
+
+#[pymethods]
+impl PlanSummary {
+    fn __repr__(&self) -> String {
+        format!(
+            "PlanSummary(id={:?}, title={:?}, start={}, end={})",
+            self.id, self.title, self.start, self.end
+        )
+    }
+}
+
+/// One thing wrong with the input: severity ("error" or "warning"), a stable code, a message
+/// and a location (a dict with some of: file, pointer, line, column, row, field).
+#[pyclass(module = "ogp", frozen, get_all)]
+pub struct Problem {
+    /// "error" or "warning".
+    pub severity: String,
+    /// The stable kebab-case code, e.g. "unknown-reference".
+    pub code: String,
+    /// What is wrong, for people.
+    pub message: String,
+    /// Where: a dict with some of file, pointer, line, column, row, field.
+    pub location: Py<PyDict>,
+}
+
+impl Problem {
+    pub fn from_core(py: Python<'_>, p: ogp_core::Problem) -> PyResult<Problem> {
+        Ok(Problem {
+            severity: p.severity.as_str().to_owned(),
+            code: p.code.as_str().to_owned(),
+            message: p.message,
+            location: location_dict(py, &p.location)?.unbind(),
+        })
+    }
+}
+
+#[pymethods]
+impl Problem {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Problem(severity={:?}, code={:?}, location={}, message={:?})",
+            self.severity,
+            self.code,
+            self.location.bind(py).repr()?,
+            self.message
+        ))
+    }
+
+    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+        let loc = self.location.bind(py);
+        let mut place = Vec::new();
+        for key in ["file", "pointer", "row", "field", "line", "column"] {
+            if let Some(v) = loc.get_item(key)? {
+                place.push(format!("{key} {}", v.str()?));
+            }
+        }
+        Ok(format!(
+            "{}[{}] {}: {}",
+            self.severity,
+            self.code,
+            place.join(", "),
+            self.message
+        ))
+    }
+}
+
+/// A core location as a dict of the parts that are known.
+pub fn location_dict<'py>(py: Python<'py>, l: &ogp_core::Location) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    if let Some(v) = &l.file {
+        d.set_item("file", v)?;
+    }
+    if let Some(v) = &l.pointer {
+        d.set_item("pointer", v)?;
+    }
+    if let Some(v) = l.line {
+        d.set_item("line", v)?;
+    }
+    if let Some(v) = l.column {
+        d.set_item("column", v)?;
+    }
+    if let Some(v) = l.row {
+        d.set_item("row", v)?;
+    }
+    if let Some(v) = &l.field {
+        d.set_item("field", v)?;
+    }
+    Ok(d)
+}

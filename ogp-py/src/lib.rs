@@ -1,0 +1,63 @@
+//! The `ogp` Python module's native part, `ogp._ogp`.
+//!
+//! A thin face over `ogp-core`: it converts arguments and results and calls the core. No domain
+//! rule lives here. Exceptions are the pure-Python classes of `ogp._errors`, raised from here
+//! with [`errors::to_py`].
+
+mod convert;
+mod dataset;
+mod errors;
+mod progress;
+
+use pyo3::prelude::*;
+
+/// Native part of the `ogp` package: open government action plans and their committees.
+#[pymodule]
+mod _ogp {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::dataset::{Dataset, PlanSummary, Problem};
+    #[pymodule_export]
+    use crate::progress::{Progress, Series};
+
+    /// Read a dataset from a `.json` file.
+    #[pyfunction]
+    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Dataset> {
+        let ds = py
+            .detach(|| ogp_core::io::load(&path))
+            .map_err(|e| crate::errors::to_py(py, e))?;
+        Ok(Dataset::new(ds))
+    }
+
+    /// The JSON Schema (draft 2020-12) of an entity, as a dict.
+    ///
+    /// `name` is one of `schema_names()`: "Dataset" (default), "Organization", "ActionPlan",
+    /// "Committee", "ScoringGrid", "Call", "RotationPolicy", "Event".
+    #[pyfunction]
+    #[pyo3(signature = (name = "Dataset"))]
+    fn json_schema(py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+        let schema = ogp_core::io::schema::schema(name).ok_or_else(|| {
+            crate::errors::not_found(
+                py,
+                &format!(
+                    "no schema named {name:?}; the schemas are: {}",
+                    ogp_core::io::schema::NAMES.join(", ")
+                ),
+                name,
+            )
+        })?;
+        crate::convert::to_py(py, schema.as_value())
+    }
+
+    /// The names accepted by `json_schema()`.
+    #[pyfunction]
+    fn schema_names() -> Vec<&'static str> {
+        ogp_core::io::schema::NAMES.to_vec()
+    }
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))
+    }
+}

@@ -1,0 +1,359 @@
+//! `ogp.Progress` and `ogp.Series`: progress results, as Python objects and pandas frames.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use ogp_core::Text;
+use ogp_core::progress::{GroupProgress, PlanProgress, SeriesRow};
+
+use crate::convert::{html_escape, to_py_dated};
+
+/// A word of a serde enum (`commitment_mean`).
+pub fn word<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// A plan's progress on one date: the figures, each commitment's, the published figures beside
+/// them, and how every figure was obtained (`explain()`).
+#[pyclass(module = "ogp", frozen)]
+pub struct Progress {
+    pub(crate) inner: PlanProgress,
+    pub(crate) groups: Option<Vec<GroupProgress>>,
+    pub(crate) lang: String,
+    pub(crate) default_lang: String,
+}
+
+impl Progress {
+    fn title(&self, t: Option<&Text>) -> String {
+        t.and_then(|t| t.get(&self.lang, &self.default_lang))
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    fn commitment_rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for c in &self.inner.commitments {
+            let d = PyDict::new(py);
+            d.set_item("id", &c.id)?;
+            d.set_item("number", &c.number)?;
+            d.set_item("title", self.title(Some(&c.title)))?;
+            d.set_item("percent", c.percent)?;
+            d.set_item("expected", c.expected)?;
+            d.set_item("status", c.status.as_str())?;
+            d.set_item("weight", c.weight)?;
+            d.set_item("level", c.level.as_str())?;
+            d.set_item("start", c.start)?;
+            d.set_item("end", c.end)?;
+            let ms = PyList::empty(py);
+            for m in &c.milestones {
+                let md = PyDict::new(py);
+                md.set_item("id", &m.id)?;
+                md.set_item("title", self.title(Some(&m.title)))?;
+                md.set_item("percent", m.percent)?;
+                md.set_item("expected", m.expected)?;
+                md.set_item("status", m.status.as_str())?;
+                md.set_item("weight", m.weight)?;
+                md.set_item("start", m.start)?;
+                md.set_item("due", m.due)?;
+                ms.append(md)?;
+            }
+            d.set_item("milestones", ms)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+}
+
+#[pymethods]
+impl Progress {
+    /// The plan's id.
+    #[getter]
+    fn plan(&self) -> &str {
+        &self.inner.plan
+    }
+
+    /// The plan's progress, 0–100.
+    #[getter]
+    fn percent(&self) -> f64 {
+        self.inner.percent
+    }
+
+    /// The plan's expected progress on the date, 0–100.
+    #[getter]
+    fn expected(&self) -> f64 {
+        self.inner.expected
+    }
+
+    /// The plan's status: complete, on_track, behind, overdue, not_started or withdrawn.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.inner.status.as_str()
+    }
+
+    /// The date the figures are about.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The aggregation method used.
+    #[getter]
+    fn method(&self) -> String {
+        word(&self.inner.method)
+    }
+
+    /// The schedule rule used for expected progress.
+    #[getter]
+    fn schedule(&self) -> String {
+        word(&self.inner.schedule)
+    }
+
+    /// The published figures on or before the date, each with `as_of` (a date: the last day of
+    /// the period as written), `as_written`, `percent`, `source`, `meeting` and `difference`
+    /// (computed − reported).
+    #[getter]
+    fn reported<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in &self.inner.reported {
+            let d = PyDict::new(py);
+            d.set_item("as_of", r.as_of.resolve_end())?;
+            d.set_item("as_written", r.as_of.to_string())?;
+            d.set_item("percent", r.percent)?;
+            d.set_item("source", &r.source)?;
+            d.set_item("meeting", &r.meeting)?;
+            d.set_item("difference", r.difference)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// One dict per commitment (id, number, title, percent, expected, status, weight, level,
+    /// start, end, milestones), in plan order.
+    #[getter]
+    fn commitments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        self.commitment_rows(py)
+    }
+
+    /// The roll-ups asked for with `by=` (one dict per group: by, key, title, percent,
+    /// expected, status, commitments), or None.
+    #[getter]
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyList>>> {
+        let Some(groups) = &self.groups else {
+            return Ok(None);
+        };
+        let list = PyList::empty(py);
+        for g in groups {
+            let d = PyDict::new(py);
+            d.set_item("by", g.by.as_str())?;
+            d.set_item("key", &g.key)?;
+            d.set_item("title", self.title(g.title.as_ref()))?;
+            d.set_item("percent", g.percent)?;
+            d.set_item("expected", g.expected)?;
+            d.set_item("status", g.status.as_str())?;
+            d.set_item("commitments", &g.commitments)?;
+            list.append(d)?;
+        }
+        Ok(Some(list))
+    }
+
+    /// Ids of what no aggregate counts (withdrawn), with the reason.
+    #[getter]
+    fn excluded<'py>(&self, py: Python<'py>) -> PyResult<Py<PyAny>> {
+        to_py_dated(
+            py,
+            &serde_json::to_value(&self.inner.excluded).unwrap_or_default(),
+        )
+    }
+
+    /// Warnings met while computing (e.g. a `no_evidence` status counted as 0).
+    #[getter]
+    fn warnings(&self, py: Python<'_>) -> PyResult<Vec<crate::dataset::Problem>> {
+        self.inner
+            .warnings
+            .iter()
+            .map(|p| crate::dataset::Problem::from_core(py, p.clone()))
+            .collect()
+    }
+
+    /// The whole result with its derivation, as nested dicts: the rule of every figure in
+    /// words and numbers, each child's value and normalised weight, and the update each value
+    /// came from. The same content as `ogp progress --format json` (dates as `datetime.date`).
+    fn explain(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let mut v = serde_json::to_value(&self.inner).unwrap_or_default();
+        if let (Some(g), Some(obj)) = (&self.groups, v.as_object_mut()) {
+            obj.insert("groups".into(), serde_json::to_value(g).unwrap_or_default());
+        }
+        to_py_dated(py, &v)
+    }
+
+    /// One dict per commitment, flat (no milestones): ready for a table.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let rows = self.commitment_rows(py)?;
+        for row in rows.iter() {
+            row.cast::<PyDict>()?.del_item("milestones")?;
+        }
+        Ok(rows)
+    }
+
+    /// The commitments as a pandas DataFrame (one row each; columns id, number, title,
+    /// percent, expected, status, weight, level, start, end). Needs pandas.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let c = &self.inner.commitments;
+        let cols = PyDict::new(py);
+        cols.set_item("id", c.iter().map(|x| x.id.as_str()).collect::<Vec<_>>())?;
+        cols.set_item(
+            "number",
+            c.iter().map(|x| x.number.clone()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "title",
+            c.iter()
+                .map(|x| self.title(Some(&x.title)))
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item("percent", c.iter().map(|x| x.percent).collect::<Vec<_>>())?;
+        cols.set_item("expected", c.iter().map(|x| x.expected).collect::<Vec<_>>())?;
+        cols.set_item(
+            "status",
+            c.iter().map(|x| x.status.as_str()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "weight",
+            c.iter()
+                .map(|x| x.weight.unwrap_or(f64::NAN))
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "level",
+            c.iter().map(|x| x.level.as_str()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item("start", c.iter().map(|x| x.start).collect::<Vec<_>>())?;
+        cols.set_item("end", c.iter().map(|x| x.end).collect::<Vec<_>>())?;
+        py.import("ogp._frames")?.call_method1(
+            "frame",
+            (cols, vec!["start", "end"], vec!["status", "level"]),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ogp.Progress {} on {}: {:.1}% (expected {:.1}%, {}), {} commitments, method {}>",
+            self.inner.plan,
+            self.inner.as_of,
+            self.inner.percent,
+            self.inner.expected,
+            self.inner.status.as_str(),
+            self.inner.commitments.len(),
+            word(&self.inner.method)
+        )
+    }
+
+    fn _repr_html_(&self) -> String {
+        let p = &self.inner;
+        let mut h = format!(
+            "<div><p><b>{}</b> on {}: <b>{:.1}%</b> (expected {:.1}%, {}), method {}</p>",
+            html_escape(&p.plan),
+            p.as_of,
+            p.percent,
+            p.expected,
+            p.status.as_str(),
+            html_escape(&word(&p.method))
+        );
+        for r in &p.reported {
+            h.push_str(&format!(
+                "<p>reported {:.1}% as of {} ({:+.2} points computed){}</p>",
+                r.percent,
+                r.as_of,
+                r.difference,
+                r.source
+                    .as_deref()
+                    .map(|s| format!(": <span dir=\"auto\">{}</span>", html_escape(s)))
+                    .unwrap_or_default()
+            ));
+        }
+        h.push_str("<table><thead><tr><th>#</th><th>id</th><th>percent</th><th>expected</th><th>status</th><th>title</th></tr></thead><tbody>");
+        for c in &p.commitments {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{:.1}</td><td>{:.1}</td><td>{}</td><td dir=\"auto\">{}</td></tr>",
+                html_escape(c.number.as_deref().unwrap_or("")),
+                html_escape(&c.id),
+                c.percent,
+                c.expected,
+                c.status.as_str(),
+                html_escape(&self.title(Some(&c.title)))
+            ));
+        }
+        h.push_str("</tbody></table></div>");
+        h
+    }
+}
+
+/// Progress figures on many dates, in long format: one row per date and node.
+#[pyclass(module = "ogp", frozen)]
+pub struct Series {
+    pub(crate) rows: Vec<SeriesRow>,
+}
+
+#[pymethods]
+impl Series {
+    /// One dict per row: date, level, id, title, percent, expected, status.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for r in &self.rows {
+            let d = PyDict::new(py);
+            d.set_item("date", r.date)?;
+            d.set_item("level", r.level)?;
+            d.set_item("id", &r.id)?;
+            d.set_item("title", &r.title)?;
+            d.set_item("percent", r.percent)?;
+            d.set_item("expected", r.expected)?;
+            d.set_item("status", r.status.as_str())?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// A pandas DataFrame in long format: date (datetime64), level, id, title, percent and
+    /// expected (float64), status (categorical). Built from columns. Needs pandas.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let r = &self.rows;
+        let cols = PyDict::new(py);
+        cols.set_item("date", r.iter().map(|x| x.date).collect::<Vec<_>>())?;
+        cols.set_item("level", r.iter().map(|x| x.level).collect::<Vec<_>>())?;
+        cols.set_item("id", r.iter().map(|x| x.id.as_str()).collect::<Vec<_>>())?;
+        cols.set_item(
+            "title",
+            r.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(),
+        )?;
+        cols.set_item("percent", r.iter().map(|x| x.percent).collect::<Vec<_>>())?;
+        cols.set_item("expected", r.iter().map(|x| x.expected).collect::<Vec<_>>())?;
+        cols.set_item(
+            "status",
+            r.iter().map(|x| x.status.as_str()).collect::<Vec<_>>(),
+        )?;
+        py.import("ogp._frames")?
+            .call_method1("frame", (cols, vec!["date"], vec!["level", "status"]))
+    }
+
+    fn __len__(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let first = self
+            .rows
+            .first()
+            .map(|r| r.date.to_string())
+            .unwrap_or_default();
+        let last = self
+            .rows
+            .last()
+            .map(|r| r.date.to_string())
+            .unwrap_or_default();
+        format!("<ogp.Series: {} rows, {first} – {last}>", self.rows.len())
+    }
+}

@@ -1,0 +1,124 @@
+"""Loading, writing, validating and describing datasets from Python."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+
+import pytest
+
+import ogp
+
+
+def test_load_and_describe(morocco_path: pathlib.Path) -> None:
+    ds = ogp.load(morocco_path)
+    assert ds.plan_ids() == ["ma-nap3"]
+    (plan,) = ds.plans
+    assert plan.id == "ma-nap3"
+    assert plan.start == datetime.date(2024, 1, 1)
+    assert plan.end == datetime.date(2027, 12, 31)
+    assert isinstance(plan.title, str) and plan.title
+    assert ds.default_language == "fr"
+    assert "ma-nap3" in repr(ds)
+    assert "PlanSummary(id=\"ma-nap3\"" in repr(plan)
+
+
+def test_load_accepts_str_paths(morocco_path: pathlib.Path) -> None:
+    assert ogp.load(str(morocco_path)) == ogp.load(morocco_path)
+
+
+def test_json_round_trip_is_exact(morocco_path: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    ds = ogp.load(morocco_path)
+    text = ds.to_json()
+    assert text == morocco_path.read_text(encoding="utf-8")  # the example is canonical
+    again = ogp.Dataset.from_json(text)
+    assert again == ds
+    out = tmp_path / "copy.json"
+    ds.write_json(out)
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_validate_returns_problems() -> None:
+    ds = ogp.Dataset.from_json(
+        json.dumps(
+            {
+                "schema_version": "1",
+                "organizations": [
+                    {"id": "a", "name": "A", "sector": "government"},
+                    {"id": "a", "name": "B", "sector": "government", "parent": "zz"},
+                ],
+            }
+        )
+    )
+    problems = ds.validate()
+    assert [(p.severity, p.code, p.location["pointer"]) for p in problems] == [
+        ("error", "duplicate-id", "/organizations/1/id"),
+        ("error", "unknown-reference", "/organizations/1/parent"),
+    ]
+    assert "duplicate-id" in str(problems[0])
+    assert "Problem(severity=" in repr(problems[0])
+
+
+def test_valid_example_has_no_problem(morocco_path: pathlib.Path) -> None:
+    assert ogp.load(morocco_path).validate() == []
+
+
+def test_parse_error_carries_every_problem() -> None:
+    text = '{\n  "schema_version": "1",\n  "organizations": [{"id": "b c", "name": "B", "sector": "gov"}]\n}'
+    with pytest.raises(ogp.ParseError) as info:
+        ogp.Dataset.from_json(text)
+    err = info.value
+    assert isinstance(err, ogp.OgpError)
+    assert [(p.code, p.location["pointer"]) for p in err.problems] == [
+        ("bad-id", "/organizations/0/id"),
+        ("invalid-value", "/organizations/0/sector"),
+    ]
+    assert err.location == {"pointer": "/organizations/0/id", "line": 3, "column": 22}
+
+
+def test_syntax_error_has_line_and_column() -> None:
+    with pytest.raises(ogp.ParseError) as info:
+        ogp.Dataset.from_json('{"schema_version": "1",}')
+    assert info.value.problems[0].code == "json-syntax"
+    assert info.value.location["line"] == 1
+
+
+def test_file_errors_are_oserrors(tmp_path: pathlib.Path) -> None:
+    missing = tmp_path / "nope.json"
+    with pytest.raises(ogp.FileError) as info:
+        ogp.load(missing)
+    assert isinstance(info.value, OSError)
+    assert isinstance(info.value, ogp.OgpError)
+    assert info.value.filename == str(missing)
+    assert info.value.errno == 2
+
+
+def test_parse_error_from_file_names_the_file(tmp_path: pathlib.Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": "1", "plans": 3}', encoding="utf-8")
+    with pytest.raises(ogp.ParseError) as info:
+        ogp.load(bad)
+    assert info.value.location["file"] == str(bad)
+    assert info.value.problems[0].code == "type-error"
+
+
+def test_json_schema() -> None:
+    schema = ogp.json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "Dataset"
+    assert "ActionPlan" in ogp.schema_names()
+    assert ogp.json_schema("Organization")["title"] == "Organization"
+    with pytest.raises(ogp.NotFoundError) as info:
+        ogp.json_schema("Nope")
+    assert isinstance(info.value, KeyError)
+    assert "Dataset" in str(info.value)
+
+
+def test_committed_schema_matches(root: pathlib.Path) -> None:
+    committed = json.loads((root / "schemas" / "dataset.schema.json").read_text(encoding="utf-8"))
+    assert ogp.json_schema("Dataset") == committed
+
+
+def test_version() -> None:
+    assert isinstance(ogp.__version__, str) and ogp.__version__.count(".") == 2
