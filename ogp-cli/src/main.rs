@@ -13,8 +13,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Open government action plans and the committees that steer them.
 ///
-/// Datasets are JSON documents (see `ogp schema`). Every command that reads one reports all
-/// problems at once, each with a stable code and its location.
+/// A dataset is a JSON document (its format: `ogp schema`) or a CSV bundle folder (blank
+/// tables: `ogp template`). Every command that reads one reports all problems at once, each
+/// with a stable code and its location.
 #[derive(Parser)]
 #[command(name = "ogp", version, about, long_about = None)]
 #[command(after_help = "Examples:\n  \

@@ -24,6 +24,11 @@ pub fn load(path: &Path) -> Result<Dataset, Error> {
     if path.is_dir() {
         return csv::read_dir(path).map(|b| b.dataset);
     }
+    load_json(path).map(|(ds, _)| ds)
+}
+
+/// Reads a `.json` file: the dataset and the text it was read from.
+fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
     let text = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
@@ -51,15 +56,16 @@ pub fn load(path: &Path) -> Result<Dataset, Error> {
             });
         }
     };
-    Dataset::from_json(&text).map_err(|e| match e {
-        Error::Parse { mut problems } => {
+    match Dataset::from_json(&text) {
+        Ok(ds) => Ok((ds, text)),
+        Err(Error::Parse { mut problems }) => {
             for p in &mut problems {
                 p.location.file = Some(file.clone());
             }
-            Error::Parse { problems }
+            Err(Error::Parse { problems })
         }
-        other => other,
-    })
+        Err(other) => Err(other),
+    }
 }
 
 /// Writes a dataset to a `.json` file (see [`Dataset::to_json`]).
@@ -71,8 +77,9 @@ pub fn save(ds: &Dataset, path: &Path) -> Result<(), Error> {
 }
 
 /// Loads a dataset (a `.json` file or a CSV bundle folder) and validates it: every problem,
-/// sorted. For a bundle, the reader's warnings are included and each validation problem is
-/// also located by file, row and column ([`csv::SourceMap::locate`]).
+/// sorted. For a JSON file, each validation problem is also located by line and column in the
+/// text ([`json::locate`]); for a bundle, the reader's warnings are included and each
+/// validation problem is also located by file, row and column ([`csv::SourceMap::locate`]).
 ///
 /// ```
 /// let report = ogp_core::io::load_and_validate(std::path::Path::new("no-such-file.json"));
@@ -88,7 +95,22 @@ pub fn load_and_validate(path: &Path) -> Result<crate::Report, Error> {
         }
         return Ok(crate::Report::new(problems));
     }
-    load(path).map(|ds| crate::validate(&ds))
+    let (ds, text) = load_json(path)?;
+    let file = path.display().to_string();
+    let mut report = crate::validate(&ds);
+    for p in &mut report.problems {
+        p.location.file = Some(file.clone());
+        if let Some((line, column)) = p
+            .location
+            .pointer
+            .as_deref()
+            .and_then(|ptr| json::locate(&text, ptr))
+        {
+            p.location.line = Some(line);
+            p.location.column = Some(column);
+        }
+    }
+    Ok(report)
 }
 
 /// How [`save_any`] writes.

@@ -208,8 +208,9 @@ impl Validator<'_> {
                     Code::WeightsMissing,
                     format!("{base}/{i}"),
                     format!(
-                        "{what} {id:?} has no weight while {given} of its {} siblings have one; give every {what} a weight, or none",
-                        items.len()
+                        "{what} {id:?} has no weight while {given} of the {} {what}s {} one; give every {what} a weight, or none",
+                        items.len(),
+                        if given == 1 { "has" } else { "have" }
                     ),
                 ),
                 Some(w) if !(w.is_finite() && *w > 0.0) => self.error(
