@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test (Rust unit, integration and doc tests)"
 cargo test --workspace --locked
 
+step "cargo doc (broken links and rustdoc warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked -q
+
 step "the README's main command"
 cargo run --release --locked -q -p ogp-cli -- progress examples/morocco-nap3/dataset.json --as-of 2025-03-18
 cargo run --release --locked -q -p ogp-cli -- validate examples/morocco-nap3/dataset.json

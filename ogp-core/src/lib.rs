@@ -16,6 +16,11 @@
 //! - [`RotationPolicy`] and [`Event`]: who goes to funded international meetings, in turn.
 //! - [`Text`] (multilingual strings), [`PlanDate`] (dates that keep their precision), [`Id`].
 //! - [`validate()`] → [`Report`] of [`Problem`]s, each with a [`Code`] and a [`Location`].
+//! - [`progress`]: progress and expected progress on any date, by documented methods, with
+//!   the derivation of every figure; roll-ups and series.
+//! - [`io`]: reading and writing — [`io::json`] (with every problem located), [`io::csv`]
+//!   (CSV bundles and their Frictionless `datapackage.json`, templates), [`io::ogp_sheet`]
+//!   (the OGP/IRM commitments spreadsheet), [`io::schema`] (the JSON Schemas).
 //! - [`Error`]: the one error type; parse and validation errors carry every problem found.
 //!
 //! ```

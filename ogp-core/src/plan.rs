@@ -403,6 +403,19 @@ fn hundred() -> f64 {
     100.0
 }
 
+impl StatusScale {
+    /// Each level with its percent, as `(name in JSON, percent)`, in scale order.
+    pub fn entries(&self) -> [(&'static str, f64); 5] {
+        [
+            ("not_started", self.not_started),
+            ("limited", self.limited),
+            ("substantial", self.substantial),
+            ("complete", self.complete),
+            ("no_evidence", self.no_evidence),
+        ]
+    }
+}
+
 impl Default for StatusScale {
     fn default() -> StatusScale {
         StatusScale {

@@ -339,13 +339,7 @@ impl Validator<'_> {
                     self.percent(format!("{pp}/progress_rules/tolerance"), t, "tolerance");
                 }
                 if let Some(s) = &r.status_scale {
-                    for (name, v) in [
-                        ("not_started", s.not_started),
-                        ("limited", s.limited),
-                        ("substantial", s.substantial),
-                        ("complete", s.complete),
-                        ("no_evidence", s.no_evidence),
-                    ] {
+                    for (name, v) in s.entries() {
                         self.percent(format!("{pp}/progress_rules/status_scale/{name}"), v, name);
                     }
                 }

@@ -50,6 +50,27 @@ impl Dataset {
             .map_err(|e| errors::to_py(py, e))
     }
 
+    /// Write the dataset as a CSV bundle: a folder of tables plus `datapackage.json`
+    /// (Frictionless), ready for a spreadsheet. `redact_people` leaves out person names;
+    /// `spreadsheet_safe` (default True) neutralises text a spreadsheet would run as a formula
+    /// (restored on reading). `ogp.load(folder)` reads it back.
+    #[pyo3(signature = (path, redact_people=false, spreadsheet_safe=true))]
+    fn write_csv(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        redact_people: bool,
+        spreadsheet_safe: bool,
+    ) -> PyResult<()> {
+        let ds = Arc::clone(&self.inner);
+        let opts = ogp_core::io::csv::WriteOptions {
+            redact_people,
+            spreadsheet_safe,
+        };
+        py.detach(move || ogp_core::io::csv::write_dir(&ds, &path, &opts))
+            .map_err(|e| errors::to_py(py, e))
+    }
+
     /// Check the dataset: every problem found, sorted by location (warnings included).
     fn validate(&self, py: Python<'_>) -> PyResult<Vec<Problem>> {
         let ds = Arc::clone(&self.inner);

@@ -2,7 +2,7 @@
 //!
 //! A thin face over `ogp-core`: it converts arguments and results and calls the core. No domain
 //! rule lives here. Exceptions are the pure-Python classes of `ogp._errors`, raised from here
-//! with [`errors::to_py`].
+//! with `errors::to_py`.
 
 mod convert;
 mod dataset;
@@ -21,7 +21,9 @@ mod _ogp {
     #[pymodule_export]
     use crate::progress::{Progress, Series};
 
-    /// Read a dataset from a `.json` file.
+    /// Read a dataset: a `.json` file, or a CSV bundle folder (as `Dataset.write_csv` writes
+    /// and `ogp template` starts). Raises `ParseError` with every problem, located by JSON
+    /// pointer, line and column, or by CSV file, row and column.
     #[pyfunction]
     fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Dataset> {
         let ds = py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import pathlib
@@ -37,6 +38,41 @@ def test_json_round_trip_is_exact(morocco_path: pathlib.Path, tmp_path: pathlib.
     out = tmp_path / "copy.json"
     ds.write_json(out)
     assert out.read_text(encoding="utf-8") == text
+
+
+def test_csv_bundle_round_trip(morocco_path: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    ds = ogp.load(morocco_path)
+    bundle = tmp_path / "bundle"
+    ds.write_csv(bundle)
+    assert (bundle / "datapackage.json").exists()
+    assert (bundle / "commitments.csv").exists()
+    assert ogp.load(bundle) == ds
+    assert ogp.load(str(bundle)).to_json() == ds.to_json()
+
+
+def test_csv_bundle_errors_name_file_row_and_column(
+    morocco_path: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    bundle = tmp_path / "bundle"
+    ogp.load(morocco_path).write_csv(bundle)
+    path = bundle / "plans.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    rows[1][rows[0].index("start")] = "01/01/2024"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    with pytest.raises(ogp.ParseError) as info:
+        ogp.load(bundle)
+    loc = info.value.location
+    assert (pathlib.Path(str(loc["file"])).name, loc["row"], loc["field"]) == ("plans.csv", 2, "start")
+
+
+def test_redacted_bundle_has_no_names(sample_path: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    bundle = tmp_path / "redacted"
+    ogp.load(sample_path).write_csv(bundle, redact_people=True)
+    text = "".join(p.read_text(encoding="utf-8") for p in bundle.glob("*.csv"))
+    assert "Invited expert" not in text
+    assert "Invited expert" in sample_path.read_text(encoding="utf-8")
 
 
 def test_validate_returns_problems() -> None:

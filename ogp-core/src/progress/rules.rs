@@ -44,13 +44,7 @@ impl Rules {
             )));
         }
         let s = &rules.scale;
-        for (name, v) in [
-            ("not_started", s.not_started),
-            ("limited", s.limited),
-            ("substantial", s.substantial),
-            ("complete", s.complete),
-            ("no_evidence", s.no_evidence),
-        ] {
+        for (name, v) in s.entries() {
             if !in_range(v) {
                 return Err(Error::Argument(format!(
                     "the status scale's {name} value {v} must lie in 0–100"

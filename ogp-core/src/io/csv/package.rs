@@ -1,5 +1,5 @@
 //! `datapackage.json`: the Frictionless description of a bundle, generated from the
-//! [`Layout`](super::tables::Layout) and the tables' actual headers.
+//! [`Layout`] and the tables' actual headers.
 
 use serde_json::{Map, Value, json};
 
