@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// tables: `ogp template`). Every command that reads one reports all problems at once, each
 /// with a stable code and its location.
 #[derive(Parser)]
-#[command(name = "ogp", version, about, long_about = None)]
+#[command(name = "ogp", version)]
 #[command(after_help = "Examples:\n  \
     ogp validate examples/morocco-nap3/dataset.json\n  \
     ogp progress examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \

@@ -13,7 +13,7 @@ use crate::out::{fmt_num, fmt_pct, write_csv};
 /// Arguments of `ogp progress`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The dataset (a .json file).
+    /// The dataset: a .json file or a CSV bundle folder.
     pub path: PathBuf,
     /// The plan; may be left out when the dataset has only one.
     #[arg(long)]

@@ -12,7 +12,7 @@ use crate::out::{fmt_num, write_csv};
 /// Arguments of `ogp series`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The dataset (a .json file).
+    /// The dataset: a .json file or a CSV bundle folder.
     pub path: PathBuf,
     /// The plan; may be left out when the dataset has only one.
     #[arg(long)]
