@@ -158,3 +158,20 @@ def test_committed_schema_matches(root: pathlib.Path) -> None:
 
 def test_version() -> None:
     assert isinstance(ogp.__version__, str) and ogp.__version__.count(".") == 2
+
+
+def test_every_public_object_has_a_docstring() -> None:
+    missing = []
+    for name in ogp.__all__:
+        obj = getattr(ogp, name)
+        if name == "__version__":
+            continue
+        if not (obj.__doc__ or "").strip():
+            missing.append(name)
+        if isinstance(obj, type):
+            for attr, member in vars(obj).items():
+                if attr.startswith("_") or not callable(member) and not hasattr(member, "__get__"):
+                    continue
+                if not (getattr(member, "__doc__", None) or "").strip():
+                    missing.append(f"{name}.{attr}")
+    assert missing == []
