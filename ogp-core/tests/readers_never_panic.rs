@@ -1,7 +1,12 @@
 //! No input, however broken, makes a reader panic: arbitrary bytes and mutated real files go
 //! through the CSV bundle reader and the OGP-sheet importer, and every failure is a located
 //! problem.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -338,21 +338,10 @@ impl Recovery {
             true
         } else {
             // The pointer names a missing field of the node: prune the node itself.
+            // (The root cannot be pruned: then nothing is left to read.)
             let parent = parent_pointer(current);
-            let parent_orig = parent_pointer(original);
-            if parent.len() < current.len() {
-                self.prune_node(tree, &parent, &parent_orig)
-            } else {
-                false
-            }
+            !parent.is_empty() && self.prune(tree, &parent, &parent_pointer(original))
         }
-    }
-
-    fn prune_node(&mut self, tree: &mut Value, current: &str, original: &str) -> bool {
-        if current.is_empty() {
-            return false;
-        }
-        self.prune(tree, current, original)
     }
 }
 
