@@ -52,6 +52,7 @@ mod date;
 pub mod error;
 mod id;
 pub mod io;
+pub mod lottery;
 mod num;
 mod org;
 mod plan;
