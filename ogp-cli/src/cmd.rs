@@ -1,5 +1,6 @@
 //! One module per subcommand, and what they share: loading a dataset and reporting problems.
 
+pub mod committee;
 pub mod convert;
 pub mod import;
 pub mod progress;

@@ -22,6 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp validate examples/morocco-nap3/dataset.json\n  \
     ogp progress examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
     ogp series examples/morocco-nap3/dataset.json --every quarter --level theme\n  \
+    ogp committee examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
     ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
     ogp template my-country --languages ar,fr,en\n  \
     ogp import ogp-sheet commitments.csv imported.json\n  \
@@ -73,6 +74,12 @@ enum Command {
     /// Import data from another layout into a dataset.
     #[command(subcommand)]
     Import(cmd::import::Source),
+    /// A committee's health on a date: seats and parity, terms, attendance and quorum, time
+    /// between meetings (OGP asks for at least one every six months), overdue actions.
+    ///
+    /// Everything flagged is a warning with its JSON pointer; the exit status is 0 unless the
+    /// dataset itself has errors.
+    Committee(cmd::committee::Args),
     /// Print or write the JSON Schemas (draft 2020-12) of the data format.
     ///
     /// Without --out, prints the Dataset schema (or the one named by --name). With --out,
@@ -106,6 +113,7 @@ fn main() -> ExitCode {
         Command::Template(args) => cmd::template::run(&args),
         Command::Import(source) => cmd::import::run(&source),
         Command::Progress(args) => cmd::progress::run(&args),
+        Command::Committee(args) => cmd::committee::run(&args),
         Command::Series(args) => cmd::series::run(&args),
     };
     match result {

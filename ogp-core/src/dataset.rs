@@ -106,20 +106,13 @@ impl Dataset {
     /// assert!(err.to_string().contains("no plan"));
     /// ```
     pub fn plan_or_only(&self, id: Option<&str>) -> Result<&ActionPlan, crate::Error> {
-        let available = || self.plans.iter().map(|p| p.id.to_string()).collect();
-        match (id, self.plans.as_slice()) {
-            (Some(id), _) => self.plan(id).ok_or_else(|| crate::Error::NotFound {
-                kind: "plan",
-                id: id.to_owned(),
-                available: available(),
-            }),
-            (None, [only]) => Ok(only),
-            (None, _) => Err(crate::Error::NotFound {
-                kind: "plan",
-                id: String::new(),
-                available: available(),
-            }),
-        }
+        named_or_only(&self.plans, id, "plan", |p| &p.id)
+    }
+
+    /// The committee named `id`, or, when `id` is `None`, the dataset's only committee (errors
+    /// as [`Dataset::plan_or_only`]).
+    pub fn committee_or_only(&self, id: Option<&str>) -> Result<&Committee, crate::Error> {
+        named_or_only(&self.committees, id, "committee", |c| &c.id)
     }
 
     /// The organization with this id.
@@ -136,6 +129,26 @@ impl Dataset {
     pub fn index(&self) -> Index {
         Index::build(self)
     }
+}
+
+/// The item of `items` whose id is `id`, or the only item when `id` is `None`; otherwise
+/// [`Error::NotFound`](crate::Error::NotFound) naming the ids that exist.
+pub(crate) fn named_or_only<'a, T>(
+    items: &'a [T],
+    id: Option<&str>,
+    kind: &'static str,
+    id_of: impl Fn(&T) -> &Id,
+) -> Result<&'a T, crate::Error> {
+    let found = match (id, items) {
+        (Some(id), _) => items.iter().find(|x| id_of(x).as_str() == id),
+        (None, [only]) => Some(only),
+        (None, _) => None,
+    };
+    found.ok_or_else(|| crate::Error::NotFound {
+        kind,
+        id: id.unwrap_or_default().to_owned(),
+        available: items.iter().map(|x| id_of(x).to_string()).collect(),
+    })
 }
 
 /// The kinds of entity whose ids are unique across a dataset.

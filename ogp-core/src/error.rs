@@ -129,6 +129,22 @@ codes! {
     /// A progress update on the IRM's "no evidence available" level, counted as its status
     /// scale's `no_evidence` value (0 by default).
     NoEvidence = "no-evidence",
+    /// A committee has seats of a sector that no active membership fills.
+    Vacancy = "vacancy",
+    /// More active memberships of a sector than the committee has seats for it.
+    SeatsExceeded = "seats-exceeded",
+    /// Equal government and civil-society seats, unequally filled.
+    Parity = "parity",
+    /// A membership's term beyond the committee's `max_consecutive_terms`.
+    TermLimit = "term-limit",
+    /// An active membership past its term with no recorded end or renewal.
+    TermExpired = "term-expired",
+    /// Longer between meetings than the committee's (or OGP's six-month) limit.
+    MeetingInterval = "meeting-interval",
+    /// A meeting whose recorded attendance falls short of the quorum.
+    QuorumNotMet = "quorum-not-met",
+    /// An open follow-up action past its due date.
+    ActionOverdue = "action-overdue",
     /// More problems than a report keeps; the rest were not listed.
     TooManyProblems = "too-many-problems",
 }

@@ -46,7 +46,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod committee;
+pub mod committee;
 mod dataset;
 mod date;
 pub mod error;

@@ -25,3 +25,19 @@ pub(crate) fn opt_f64<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::
         None => s.serialize_none(),
     }
 }
+
+/// Serializes a day as `YYYY-MM-DD`.
+pub(crate) fn date<S: Serializer>(d: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// Serializes an optional day as `YYYY-MM-DD` or `null`.
+pub(crate) fn opt_date<S: Serializer>(
+    d: &Option<chrono::NaiveDate>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => date(d, s),
+        None => s.serialize_none(),
+    }
+}

@@ -2,15 +2,13 @@
 //! JSON.
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use crate::error::Problem;
 use crate::{Completion, PlanDate, ProgressMethod, Schedule, StatusScale, Text, UpdateSource};
 
 /// Serializes a calendar date as `YYYY-MM-DD`.
-pub(crate) fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
-}
+pub(crate) use crate::num::date as ser_date;
 
 /// The status of a node (plan, group, commitment or milestone) on a date.
 ///

@@ -1,4 +1,15 @@
-//! Committees (multi-stakeholder forums), their guide, memberships and meetings.
+//! Committees (multi-stakeholder forums), their guide, memberships and meetings — and
+//! [`check`], the committee's health on a date (seats, parity, terms, quorum, meeting
+//! intervals, overdue actions).
+
+mod check;
+#[cfg(test)]
+mod tests;
+
+pub use check::{
+    ActionCheck, CommitteeReport, GuideSummary, IntervalCheck, MeetingCheck, MemberCheck,
+    SectorSeats, check,
+};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
