@@ -198,6 +198,32 @@ impl Dataset {
         Ok(crate::progress::Series { rows })
     }
 
+    /// A committee's health on a date, as a dict: seats filled per sector, parity, members and
+    /// terms, meetings with attendance and quorum, the gaps between meetings (OGP's six-month
+    /// rule), open and overdue actions, the guide, and `problems` (warnings with pointers).
+    /// `committee` may be left out when the dataset has one; `as_of` defaults to today.
+    #[pyo3(signature = (committee=None, as_of=None))]
+    fn committee_report(
+        &self,
+        py: Python<'_>,
+        committee: Option<&str>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let as_of = match as_of {
+            Some(d) if !d.is_none() => crate::convert::date_arg(d)?,
+            _ => chrono::Local::now().date_naive(),
+        };
+        let ds = Arc::clone(&self.inner);
+        let committee = committee.map(str::to_owned);
+        let report = py
+            .detach(move || {
+                let id = ds.committee_or_only(committee.as_deref())?.id.to_string();
+                ogp_core::committee::check(&ds, &id, as_of)
+            })
+            .map_err(|e| errors::to_py(py, e))?;
+        crate::convert::to_py_dated(py, &serde_json::to_value(&report).unwrap_or_default())
+    }
+
     fn _repr_html_(&self) -> String {
         use crate::convert::html_escape;
         let ds = &self.inner;

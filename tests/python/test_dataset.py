@@ -175,3 +175,19 @@ def test_every_public_object_has_a_docstring() -> None:
                 if not (getattr(member, "__doc__", None) or "").strip():
                     missing.append(f"{name}.{attr}")
     assert missing == []
+
+
+def test_committee_report(morocco_path: pathlib.Path) -> None:
+    ds = ogp.load(morocco_path)
+    r = ds.committee_report(as_of="2026-03-01")
+    assert r["committee"] == "ma-nap3-steering"
+    assert r["as_of"] == datetime.date(2026, 3, 1)
+    assert [(s["sector"], s["filled"], s["seats"]) for s in r["seats"]][:2] == [
+        ("government", 8, 9),
+        ("civil_society", 8, 9),
+    ]
+    gaps = [g for g in r["interval"]["gaps"] if g["over"]]
+    assert [(g["from"], g["to"]) for g in gaps] == [("ma-nap3-steering-m2", "ma-nap3-steering-2026-02-03")]
+    assert "meeting-interval" in {p["code"] for p in r["problems"]}
+    with pytest.raises(ogp.NotFoundError):
+        ds.committee_report(committee="nope")
