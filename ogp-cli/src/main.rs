@@ -23,6 +23,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp progress examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
     ogp series examples/morocco-nap3/dataset.json --every quarter --level theme\n  \
     ogp committee examples/morocco-nap3/dataset.json --as-of 2025-03-18\n  \
+    ogp rotation examples/rotation/dataset.json\n  \
+    ogp select examples/selection/dataset.json --format json > audit.json\n  \
+    ogp select examples/selection/dataset.json --verify audit.json\n  \
     ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
     ogp template my-country --languages ar,fr,en\n  \
     ogp import ogp-sheet commitments.csv imported.json\n  \
@@ -80,6 +83,26 @@ enum Command {
     /// Everything flagged is a warning with its JSON pointer; the exit status is 0 unless the
     /// dataset itself has errors.
     Committee(cmd::committee::Args),
+    /// Who should go to a funded event (an international meeting) by its rotation policy, and
+    /// why: the pool in order with times served, last served, status and reason, then the
+    /// proposal and, once the event is decided, whether the decision matches it.
+    ///
+    /// Without --event, proposes for the one undecided event that names a rotation policy.
+    /// With --policy ID --history, shows who went where and how evenly. Ties are drawn by the
+    /// policy's seed (recorded in the output), never by an implicit random choice. The rules
+    /// are in the README and in the rustdoc of `ogp_core::rotation`.
+    Rotation(cmd::rotation::Args),
+    /// Select candidates for a committee's seats from a call: eligibility, scores by the
+    /// grid (conflicts of interest excluded), totals, thresholds, ranking, ties, quotas.
+    ///
+    /// The table shows each candidate's rank, total and combined score per criterion, and why
+    /// the others got no seat; --format json is the full audit, with a fingerprint of the data
+    /// it was computed from. Publish it: `ogp select DATA --verify AUDIT.json` re-runs it and
+    /// exits 0 when identical, 1 listing every difference. Ties are broken by the call's
+    /// tie_break (criteria, then a lottery drawn from the call's seed), never by an implicit
+    /// random choice. Exits 1 when the selection is not final (a missing score, a tie with no
+    /// seed, an unmet quota…). The rules are in the rustdoc of `ogp_core::selection`.
+    Select(cmd::select::Args),
     /// Print or write the JSON Schemas (draft 2020-12) of the data format.
     ///
     /// Without --out, prints the Dataset schema (or the one named by --name). With --out,
@@ -114,7 +137,9 @@ fn main() -> ExitCode {
         Command::Import(source) => cmd::import::run(&source),
         Command::Progress(args) => cmd::progress::run(&args),
         Command::Committee(args) => cmd::committee::run(&args),
+        Command::Rotation(args) => cmd::rotation::run(&args),
         Command::Series(args) => cmd::series::run(&args),
+        Command::Select(args) => cmd::select::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -115,6 +115,18 @@ impl Dataset {
         named_or_only(&self.committees, id, "committee", |c| &c.id)
     }
 
+    /// The call named `id`, or, when `id` is `None`, the dataset's only call (errors as
+    /// [`Dataset::plan_or_only`]).
+    ///
+    /// ```
+    /// # let ds = ogp_core::Dataset::default();
+    /// let err = ds.call_or_only(None).unwrap_err();
+    /// assert!(err.to_string().contains("no call"));
+    /// ```
+    pub fn call_or_only(&self, id: Option<&str>) -> Result<&Call, crate::Error> {
+        named_or_only(&self.calls, id, "call", |c| &c.id)
+    }
+
     /// The organization with this id.
     pub fn organization(&self, id: &str) -> Option<&Organization> {
         self.organizations.iter().find(|o| o.id.as_str() == id)

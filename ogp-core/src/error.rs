@@ -145,6 +145,32 @@ codes! {
     QuorumNotMet = "quorum-not-met",
     /// An open follow-up action past its due date.
     ActionOverdue = "action-overdue",
+    /// Rotation: members tied for a seat and the policy has no seed to draw between them, so
+    /// the seat is left open. Selection: a tie reaches `lottery` in the call's `tie_break` and
+    /// the call has no seed, so the tie stays unresolved.
+    NoSeed = "no-seed",
+    /// Rotation: a balance requirement the proposal cannot meet.
+    BalanceUnmet = "balance-unmet",
+    /// Rotation: no member of the policy's pool is active on the event's day.
+    PoolEmpty = "pool-empty",
+    /// Rotation: fewer eligible pool members than the event has seats. Selection: fewer
+    /// selectable candidates than the call has seats.
+    SeatsUnfilled = "seats-unfilled",
+    /// Selection: an eligible candidate has no counted score on a criterion (none given, or
+    /// every one excluded for a conflict of interest), so it cannot be ranked.
+    IncompleteScores = "incomplete-scores",
+    /// Selection: the grid aggregates by consensus and the evaluators' counted scores of a
+    /// candidate on a criterion differ, so it cannot be ranked.
+    NoConsensus = "no-consensus",
+    /// Selection: candidates still tied after every tie-break rule (an error when the tie
+    /// crosses the last seat and the selection stops there).
+    UnresolvedTie = "unresolved-tie",
+    /// Selection: a quota's minimum is not reached by the selected candidates.
+    QuotaUnmet = "quota-unmet",
+    /// Selection: the call's scoring grid is still a draft, so the selection is provisional.
+    DraftGrid = "draft-grid",
+    /// Selection: one evaluator scored one candidate twice on one criterion.
+    DuplicateScore = "duplicate-score",
     /// More problems than a report keeps; the rest were not listed.
     TooManyProblems = "too-many-problems",
 }

@@ -12,8 +12,11 @@
 //!   dated progress on it. [`Reported`] holds the figures published about a plan.
 //! - [`Committee`] → [`Membership`], [`Meeting`] (attendance, agenda, decisions, actions) and
 //!   its [`Guide`].
-//! - [`ScoringGrid`] and [`Call`]: how associations are selected for seats.
-//! - [`RotationPolicy`] and [`Event`]: who goes to funded international meetings, in turn.
+//! - [`ScoringGrid`] and [`Call`]: how associations are selected for seats;
+//!   [`selection::run`] scores, ranks and seats a call's candidates with an audit that
+//!   [`selection::verify`] re-runs.
+//! - [`RotationPolicy`] and [`Event`]: who goes to funded international meetings, in turn;
+//!   [`rotation::propose`] says who should go next and why, [`rotation::history`] who went.
 //! - [`Text`] (multilingual strings), [`PlanDate`] (dates that keep their precision), [`Id`].
 //! - [`validate()`] → [`Report`] of [`Problem`]s, each with a [`Code`] and a [`Location`].
 //! - [`progress`]: progress and expected progress on any date, by documented methods, with
@@ -57,8 +60,8 @@ mod num;
 mod org;
 mod plan;
 pub mod progress;
-mod rotation;
-mod selection;
+pub mod rotation;
+pub mod selection;
 mod text;
 mod validate;
 

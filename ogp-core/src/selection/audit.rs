@@ -1,0 +1,117 @@
+//! What an audit was computed from (the fingerprint), and re-running it (the comparison of a
+//! published audit with a recomputation).
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::{Call, ScoringGrid, lottery};
+
+/// The fingerprint of a call, its grid and the committee's term limit (module doc, §9).
+pub(super) fn fingerprint(
+    call: &Call,
+    grid: &ScoringGrid,
+    max_terms: Option<u32>,
+) -> Result<String, Error> {
+    let mut c = call.clone();
+    c.candidates.sort_by(|a, b| a.id.cmp(&b.id));
+    c.evaluators.sort_by(|a, b| a.id.cmp(&b.id));
+    for e in &mut c.evaluators {
+        e.conflicts.sort();
+    }
+    c.scores.sort_by(|a, b| {
+        (&a.candidate, &a.evaluator, &a.criterion).cmp(&(&b.candidate, &b.evaluator, &b.criterion))
+    });
+    let bytes = serde_json::to_vec(&(&c, grid, max_terms))
+        .map_err(|e| Error::Argument(format!("cannot serialise the call: {e}")))?;
+    Ok(format!("{:016x}", lottery::fnv1a64(&bytes)))
+}
+
+/// The differences between a published JSON value and a recomputed one, as
+/// `/pointer: published X, recomputed Y` lines, fingerprint first, then in key order.
+pub(super) fn differences(published: &Value, recomputed: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let (pf, rf) = (published.get("fingerprint"), recomputed.get("fingerprint"));
+    if pf != rf {
+        out.push(format!(
+            "/fingerprint: published {}, recomputed {} — the audit was computed from other data \
+             (call, grid or term limit)",
+            show(pf),
+            show(rf)
+        ));
+    }
+    diff("", published, recomputed, &mut out);
+    out
+}
+
+fn diff(at: &str, p: &Value, r: &Value, out: &mut Vec<String>) {
+    match (p, r) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let path = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                if at.is_empty() && k == "fingerprint" {
+                    continue;
+                }
+                match (a.get(k), b.get(k)) {
+                    (Some(x), Some(y)) => diff(&path, x, y, out),
+                    (Some(x), None) => out.push(format!(
+                        "{path}: published {}, absent from the recomputation",
+                        show(Some(x))
+                    )),
+                    (None, Some(y)) => out.push(format!(
+                        "{path}: absent from the published audit, recomputed {}",
+                        show(Some(y))
+                    )),
+                    (None, None) => {}
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                diff(&format!("{at}/{i}"), x, y, out);
+            }
+            if a.len() != b.len() {
+                out.push(format!(
+                    "{}: published {} items, recomputed {}",
+                    if at.is_empty() { "/" } else { at },
+                    a.len(),
+                    b.len()
+                ));
+            }
+        }
+        (Value::Number(a), Value::Number(b)) => {
+            let same = match (a.as_u64(), b.as_u64(), a.as_i64(), b.as_i64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => a.as_f64() == b.as_f64(),
+            };
+            if !same {
+                out.push(mismatch(at, p, r));
+            }
+        }
+        _ if p == r => {}
+        _ => out.push(mismatch(at, p, r)),
+    }
+}
+
+fn mismatch(at: &str, p: &Value, r: &Value) -> String {
+    format!(
+        "{}: published {}, recomputed {}",
+        if at.is_empty() { "/" } else { at },
+        show(Some(p)),
+        show(Some(r))
+    )
+}
+
+/// A value in a line: compact JSON, cut at 80 characters.
+fn show(v: Option<&Value>) -> String {
+    let s = v.map_or_else(|| "nothing".to_owned(), Value::to_string);
+    if s.chars().count() > 80 {
+        let cut: String = s.chars().take(77).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
