@@ -224,6 +224,80 @@ impl Dataset {
         crate::convert::to_py_dated(py, &serde_json::to_value(&report).unwrap_or_default())
     }
 
+    /// Who should go to a funded event, by its rotation policy, as a dict: the pool in order
+    /// with times served, last served, status and reason, the proposal, the balance checks,
+    /// the draw (seed and keys) where a tie needed one, and — once the event is decided —
+    /// whether the decision matches. `event` may be left out when exactly one undecided event
+    /// names a policy.
+    #[pyo3(signature = (event=None))]
+    fn rotation(&self, py: Python<'_>, event: Option<&str>) -> PyResult<Py<PyAny>> {
+        let ds = Arc::clone(&self.inner);
+        let event = event.map(str::to_owned);
+        let result = py
+            .detach(move || {
+                let id = match event {
+                    Some(e) => e,
+                    None => ogp_core::rotation::pending_event(&ds, None)?.id.to_string(),
+                };
+                ogp_core::rotation::propose(&ds, &id)
+            })
+            .map_err(|e| errors::to_py(py, e))?;
+        crate::convert::to_py_dated(py, &serde_json::to_value(&result).unwrap_or_default())
+    }
+
+    /// A rotation policy's history as a dict: per pool member the events served and declined,
+    /// and the spread of turns. `policy` may be left out when the dataset has one.
+    #[pyo3(signature = (policy=None))]
+    fn rotation_history(&self, py: Python<'_>, policy: Option<&str>) -> PyResult<Py<PyAny>> {
+        let ds = Arc::clone(&self.inner);
+        let policy = policy.map(str::to_owned);
+        let result = py
+            .detach(move || {
+                let id = ogp_core::rotation::policy_or_only(&ds, policy.as_deref())?
+                    .id
+                    .to_string();
+                ogp_core::rotation::history(&ds, &id)
+            })
+            .map_err(|e| errors::to_py(py, e))?;
+        crate::convert::to_py_dated(py, &serde_json::to_value(&result).unwrap_or_default())
+    }
+
+    /// Score and select the candidates of a call, as a dict: the audit — eligibility, every
+    /// evaluator's score (counted or excluded, and why), combined and normalised criterion
+    /// scores, totals, ranks and how each tie was broken, quotas, the selected candidates and a
+    /// fingerprint of what was scored. `call` may be left out when the dataset has one.
+    #[pyo3(signature = (call=None))]
+    fn select(&self, py: Python<'_>, call: Option<&str>) -> PyResult<Py<PyAny>> {
+        let ds = Arc::clone(&self.inner);
+        let call = call.map(str::to_owned);
+        let result = py
+            .detach(move || {
+                let id = ds.call_or_only(call.as_deref())?.id.to_string();
+                ogp_core::selection::run(&ds, &id)
+            })
+            .map_err(|e| errors::to_py(py, e))?;
+        crate::convert::to_py_dated(py, &serde_json::to_value(&result).unwrap_or_default())
+    }
+
+    /// Re-run a published selection audit (its JSON text, or the dict `select()` returned) and
+    /// list the differences, by JSON pointer; an empty list means the audit is reproduced.
+    fn verify_selection(
+        &self,
+        py: Python<'_>,
+        published: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<String>> {
+        let text: String = match published.extract::<String>() {
+            Ok(s) => s,
+            Err(_) => py
+                .import("json")?
+                .call_method1("dumps", (published,))?
+                .extract()?,
+        };
+        let ds = Arc::clone(&self.inner);
+        py.detach(move || ogp_core::selection::verify(&ds, &text))
+            .map_err(|e| errors::to_py(py, e))
+    }
+
     fn _repr_html_(&self) -> String {
         use crate::convert::html_escape;
         let ds = &self.inner;

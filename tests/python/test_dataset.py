@@ -191,3 +191,38 @@ def test_committee_report(morocco_path: pathlib.Path) -> None:
     assert "meeting-interval" in {p["code"] for p in r["problems"]}
     with pytest.raises(ogp.NotFoundError):
         ds.committee_report(committee="nope")
+
+
+def test_rotation(sample_path: pathlib.Path, root: pathlib.Path) -> None:
+    ds = ogp.load(sample_path)
+    r = ds.rotation()  # the only undecided event: zz-ev-2
+    assert r["event"] == "zz-ev-2"
+    assert r["proposed"] == ["zz-ms-youth"]  # zz-ms-access served at zz-ev-1; cooldown 1
+    access = [m for m in r["pool"] if m["membership"] == "zz-ms-access"]
+    assert access and access[0]["status"] == "excluded"
+    first = ds.rotation("zz-ev-1")
+    assert first["matches_decision"] is False
+    h = ds.rotation_history()
+    assert h["policy"] == "zz-rotation"
+    example = ogp.load(root / "examples" / "rotation" / "dataset.json")
+    assert example.rotation("ex-ev-2026-05")["proposed"] == ["ex-ms-sahara", "ex-ms-access"]
+    with pytest.raises(ogp.NotFoundError):
+        ds.rotation("nope")
+
+
+def test_select_and_verify(sample_path: pathlib.Path, root: pathlib.Path) -> None:
+    ds = ogp.load(sample_path)
+    audit = ds.select()
+    assert audit["call"] == "zz-call-2026"
+    selected = [c["id"] for c in audit["candidates"] if c["selected"]]
+    assert selected == ["cand-access"]  # cand-youth is at the term limit
+    access = [c for c in audit["candidates"] if c["id"] == "cand-access"][0]
+    assert access["total"] == pytest.approx(69.333, abs=1e-3)
+    assert ds.verify_selection(audit) == []
+    assert ds.verify_selection(json.dumps(audit)) == []
+    tampered = dict(audit, fingerprint="0000000000000000")
+    assert ds.verify_selection(tampered) != []
+    example = ogp.load(root / "examples" / "selection" / "dataset.json")
+    assert sum(1 for c in example.select()["candidates"] if c["selected"]) == 5
+    with pytest.raises(ogp.NotFoundError):
+        ds.select("nope")
