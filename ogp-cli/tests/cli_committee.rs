@@ -7,18 +7,10 @@
     clippy::panic
 )]
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::ogp;
 
 use serde_json::Value;
-
-fn ogp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ogp"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap())
-        .output()
-        .unwrap()
-}
 
 const MOROCCO: &str = "examples/morocco-nap3/dataset.json";
 

@@ -7,23 +7,10 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{ogp, root};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
-
-fn ogp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ogp"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+use std::path::PathBuf;
 
 /// A fresh folder under the target dir, removed when dropped.
 struct Temp(PathBuf);

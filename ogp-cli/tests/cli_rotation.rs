@@ -7,25 +7,12 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::{ogp, root};
+
+use std::process::Output;
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
-
-fn ogp(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ogp"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
 
 fn stdout(out: &Output) -> String {
     assert_eq!(

@@ -178,15 +178,7 @@ pub fn pending_event<'a>(ds: &'a Dataset, policy: Option<&str>) -> Result<&'a Ev
 /// assert!(err.to_string().contains("no rotation policy"));
 /// ```
 pub fn policy_or_only<'a>(ds: &'a Dataset, id: Option<&str>) -> Result<&'a RotationPolicy, Error> {
-    match (id, ds.rotation_policies.as_slice()) {
-        (Some(id), _) => find_policy(ds, id).map(|(_, p)| p),
-        (None, [only]) => Ok(only),
-        (None, all) => Err(Error::NotFound {
-            kind: "rotation policy",
-            id: String::new(),
-            available: all.iter().map(|p| p.id.to_string()).collect(),
-        }),
-    }
+    crate::dataset::named_or_only(&ds.rotation_policies, id, "rotation policy", |p| &p.id)
 }
 
 fn find_policy<'a>(ds: &'a Dataset, id: &str) -> Result<(usize, &'a RotationPolicy), Error> {
