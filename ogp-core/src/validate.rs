@@ -16,6 +16,7 @@
 //! | `empty-update` | error | an update with none of `percent`, `status`, `value` |
 //! | `value-without-indicator` | error | an update with a `value` on something that has no indicator |
 //! | `bad-indicator` | error | an indicator whose target equals its baseline |
+//! | `duplicate-score` | error | a second score by the same evaluator for the same candidate and criterion |
 //! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
 //! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
 //! | `out-of-range` | error | a quorum outside 0–1, a quota whose `min` exceeds its `max`, more delegates than seats |
@@ -735,8 +736,26 @@ impl Validator<'_> {
                     );
                 }
             }
+            let mut scored = BTreeSet::new();
             for (j, s) in call.scores.iter().enumerate() {
                 let sp = format!("{cp}/scores/{j}");
+                if !scored.insert((
+                    s.candidate.as_str(),
+                    s.evaluator.as_str(),
+                    s.criterion.as_str(),
+                )) {
+                    // Which of two scores would count is not for an engine to guess.
+                    self.error(
+                        Code::DuplicateScore,
+                        sp.clone(),
+                        format!(
+                            "{} already scored {} on {:?}: keep one score",
+                            s.evaluator.as_str(),
+                            s.candidate.as_str(),
+                            s.criterion.as_str()
+                        ),
+                    );
+                }
                 self.refer_local(
                     format!("{sp}/candidate"),
                     s.candidate.as_str(),

@@ -296,7 +296,6 @@ pub fn run(ds: &Dataset, call: &str) -> Result<SelectionResult, Error> {
             id: c.grid.to_string(),
             available: ds.grids.iter().map(|g| g.id.to_string()).collect(),
         })?;
-    duplicate_scores(c, ci)?;
     let max_terms = ds
         .committee(c.committee.as_str())
         .and_then(|m| m.max_consecutive_terms);
@@ -577,36 +576,6 @@ pub fn verify(ds: &Dataset, published: &str) -> Result<Vec<String>, Error> {
     let v = serde_json::to_value(&r)
         .map_err(|e| Error::Argument(format!("cannot serialise the recomputation: {e}")))?;
     Ok(audit::differences(&p, &v))
-}
-
-/// A second score by the same evaluator, for the same candidate and criterion, is an error:
-/// which one would count is not for the engine to guess.
-fn duplicate_scores(call: &Call, ci: usize) -> Result<(), Error> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut problems = Vec::new();
-    for (j, s) in call.scores.iter().enumerate() {
-        if !seen.insert((
-            s.candidate.as_str(),
-            s.evaluator.as_str(),
-            s.criterion.as_str(),
-        )) {
-            problems.push(Problem::error(
-                Code::DuplicateScore,
-                format!("/calls/{ci}/scores/{j}"),
-                format!(
-                    "{} already scored {} on {:?}: keep one score",
-                    s.evaluator.as_str(),
-                    s.candidate.as_str(),
-                    s.criterion.as_str()
-                ),
-            ));
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid { problems })
-    }
 }
 
 // The model: grids, calls, candidates, evaluators, scores.
