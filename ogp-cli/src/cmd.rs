@@ -42,9 +42,3 @@ pub fn outcome<T>(path: &Path, r: Result<T, Error>) -> Result<Result<T, ExitCode
         Err(e) => Err(e),
     }
 }
-
-/// A word of a model enum (`commitment_mean`, `linear`), read as the JSON format spells it.
-pub fn parse_word<T: serde::de::DeserializeOwned>(word: &str) -> Result<T, Error> {
-    serde_json::from_value(serde_json::Value::String(word.to_owned()))
-        .map_err(|e| Error::Argument(format!("{word:?}: {e}")))
-}

@@ -88,3 +88,11 @@ pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
         source,
     })
 }
+
+/// A model enum's word, as the JSON format spells it (`least_recent`, `trimmed_mean`).
+pub fn word<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

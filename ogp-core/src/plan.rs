@@ -353,6 +353,45 @@ pub enum ProgressMethod {
     CompletionShare,
 }
 
+impl ProgressMethod {
+    /// Every method, as written in JSON.
+    pub const NAMES: &'static str = "commitment_mean, milestone_mean, completion_share";
+
+    /// The word used in JSON (`commitment_mean`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ProgressMethod::CommitmentMean => "commitment_mean",
+            ProgressMethod::MilestoneMean => "milestone_mean",
+            ProgressMethod::CompletionShare => "completion_share",
+        }
+    }
+}
+
+impl std::str::FromStr for ProgressMethod {
+    type Err = crate::Error;
+
+    /// ```
+    /// use ogp_core::ProgressMethod;
+    /// assert_eq!("milestone_mean".parse::<ProgressMethod>().unwrap(), ProgressMethod::MilestoneMean);
+    /// assert!("average".parse::<ProgressMethod>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<ProgressMethod, crate::Error> {
+        [
+            ProgressMethod::CommitmentMean,
+            ProgressMethod::MilestoneMean,
+            ProgressMethod::CompletionShare,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+        .ok_or_else(|| {
+            crate::Error::Argument(format!(
+                "{s:?} is not a method; expected one of {}",
+                ProgressMethod::NAMES
+            ))
+        })
+    }
+}
+
 /// How expected progress follows a milestone's schedule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -388,6 +427,33 @@ pub struct StatusScale {
     #[serde(default = "zero", serialize_with = "crate::num::f64")]
     #[schemars(range(min = 0, max = 100))]
     pub no_evidence: f64,
+}
+
+impl Schedule {
+    /// The word used in JSON (`step`, `linear`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Schedule::Step => "step",
+            Schedule::Linear => "linear",
+        }
+    }
+}
+
+impl std::str::FromStr for Schedule {
+    type Err = crate::Error;
+
+    /// ```
+    /// assert_eq!("linear".parse::<ogp_core::Schedule>().unwrap(), ogp_core::Schedule::Linear);
+    /// ```
+    fn from_str(s: &str) -> Result<Schedule, crate::Error> {
+        match s {
+            "step" => Ok(Schedule::Step),
+            "linear" => Ok(Schedule::Linear),
+            _ => Err(crate::Error::Argument(format!(
+                "{s:?} is not a schedule; expected step or linear"
+            ))),
+        }
+    }
 }
 
 fn zero() -> f64 {

@@ -42,27 +42,25 @@ pub fn to_py(py: Python<'_>, v: &Value) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// A start-date argument: like [`date_arg`], but a month or year means its first day.
+/// A start-date argument: like [`date_arg`], but a month or year means its first day
+/// ([`ogp_core::progress::since`]).
 pub fn date_arg_start(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let d: ogp_core::PlanDate = s
-            .parse()
-            .map_err(|e: ogp_core::DateError| crate::errors::argument(obj.py(), &e.to_string()))?;
-        return Ok(d.resolve_start());
-    }
-    date_arg(obj)
+    date_in(obj, ogp_core::progress::since)
 }
 
 /// A date argument: a `datetime.date` (or `datetime`), or an ISO 8601 string of year, month or
-/// day precision (a year or a month means its last day).
+/// day precision (a year or a month means its last day: [`ogp_core::progress::as_of`]).
 pub fn date_arg(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    date_in(obj, ogp_core::progress::as_of)
+}
+
+/// A date from a `datetime.date`, or from a string read by `read` (a core rule).
+fn date_in(
+    obj: &Bound<'_, PyAny>,
+    read: fn(&str) -> Result<NaiveDate, ogp_core::Error>,
+) -> PyResult<NaiveDate> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        let d: ogp_core::PlanDate = s
-            .parse()
-            .map_err(|e: ogp_core::DateError| crate::errors::argument(obj.py(), &e.to_string()))?;
-        return Ok(d.resolve_end());
+        return read(&s.to_cow()?).map_err(|e| crate::errors::to_py(obj.py(), e));
     }
     if obj.is_instance_of::<PyDate>() {
         // A datetime is a date too: take its calendar date.

@@ -188,9 +188,7 @@ impl Dataset {
         let rows = py
             .detach(move || {
                 let p = ds.plan_or_only(plan.as_deref())?;
-                let from = start.unwrap_or_else(|| p.start.resolve_start());
-                let to = end.unwrap_or_else(|| p.end.resolve_end());
-                let dates = ogp_core::progress::dates(every, from, to);
+                let dates = ogp_core::progress::plan_dates(p, every, start, end);
                 let results = ogp_core::progress::series(&ds, p.id.as_str(), &dates, &opts)?;
                 Ok::<_, ogp_core::Error>(ogp_core::progress::rows(&ds, &results, level, &lang))
             })
@@ -352,39 +350,16 @@ impl Dataset {
     }
 }
 
-/// Progress options from the Python arguments.
+/// Progress options from the Python arguments (words read by the core's `FromStr`).
 fn options(
     py: Python<'_>,
     method: Option<&str>,
     schedule: Option<&str>,
 ) -> PyResult<ogp_core::progress::Options> {
-    fn word<T: serde::de::DeserializeOwned>(
-        py: Python<'_>,
-        w: &str,
-        what: &str,
-        allowed: &str,
-    ) -> PyResult<T> {
-        serde_json::from_value(serde_json::Value::String(w.to_owned())).map_err(|_| {
-            errors::argument(
-                py,
-                &format!("{w:?} is not a {what}; expected one of {allowed}"),
-            )
-        })
-    }
+    let err = |e| errors::to_py(py, e);
     Ok(ogp_core::progress::Options {
-        method: method
-            .map(|m| {
-                word(
-                    py,
-                    m,
-                    "method",
-                    "commitment_mean, milestone_mean, completion_share",
-                )
-            })
-            .transpose()?,
-        schedule: schedule
-            .map(|s| word(py, s, "schedule", "step, linear"))
-            .transpose()?,
+        method: method.map(str::parse).transpose().map_err(err)?,
+        schedule: schedule.map(str::parse).transpose().map_err(err)?,
         ..ogp_core::progress::Options::default()
     })
 }

@@ -9,14 +9,6 @@ use ogp_core::progress::{GroupProgress, PlanProgress, SeriesRow};
 
 use crate::convert::{html_escape, to_py_dated};
 
-/// A word of a serde enum (`commitment_mean`).
-pub fn word<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// A plan's progress on one date: the figures, each commitment's, the published figures beside
 /// them, and how every figure was obtained (`explain()`).
 #[pyclass(module = "ogp", frozen)]
@@ -103,13 +95,13 @@ impl Progress {
     /// The aggregation method used.
     #[getter]
     fn method(&self) -> String {
-        word(&self.inner.method)
+        self.inner.method.as_str().to_owned()
     }
 
     /// The schedule rule used for expected progress.
     #[getter]
     fn schedule(&self) -> String {
-        word(&self.inner.schedule)
+        self.inner.schedule.as_str().to_owned()
     }
 
     /// The published figures on or before the date, each with `as_of` (a date: the last day of
@@ -248,7 +240,7 @@ impl Progress {
             self.inner.expected,
             self.inner.status.as_str(),
             self.inner.commitments.len(),
-            word(&self.inner.method)
+            self.inner.method.as_str().to_owned()
         )
     }
 
@@ -261,7 +253,7 @@ impl Progress {
             p.percent,
             p.expected,
             p.status.as_str(),
-            html_escape(&word(&p.method))
+            html_escape(p.method.as_str())
         );
         for r in &p.reported {
             h.push_str(&format!(

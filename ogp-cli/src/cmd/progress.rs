@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use ogp_core::progress::{self, CommitmentProgress, GroupBy, GroupProgress, Options, PlanProgress};
 use ogp_core::{Dataset, Error, Text};
 
-use crate::cmd::{load, outcome, parse_word};
+use crate::cmd::{load, outcome};
 use crate::out::{fmt_num, fmt_pct, write_csv};
 
 /// Arguments of `ogp progress`.
@@ -57,8 +57,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     };
     let plan = ds.plan_or_only(args.plan.as_deref())?;
     let opts = Options {
-        method: args.method.as_deref().map(parse_word).transpose()?,
-        schedule: args.schedule.as_deref().map(parse_word).transpose()?,
+        method: args.method.as_deref().map(str::parse).transpose()?,
+        schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         tolerance: args.tolerance,
         status_scale: None,
     };
@@ -117,8 +117,8 @@ fn table(
         p.plan,
         p.as_of,
         title(ds, Some(&p.title), lang),
-        word(&p.method),
-        word(&p.schedule),
+        p.method.as_str(),
+        p.schedule.as_str(),
         fmt_num(p.tolerance)
     );
     let _ = writeln!(
@@ -229,14 +229,6 @@ fn commitment_line(
             );
             let _ = writeln!(s, "          = {}", m.derivation.percent);
         }
-    }
-}
-
-/// A serde enum's word (`commitment_mean`).
-fn word<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }
 

@@ -9,7 +9,7 @@ use ogp_core::rotation::{self, PastEvent, RotationHistory, RotationResult};
 use ogp_core::{Dataset, Error, PlanDate, Text};
 
 use crate::cmd::{load, outcome};
-use crate::out::problem_line;
+use crate::out::{problem_line, word};
 
 /// Arguments of `ogp rotation`.
 #[derive(clap::Args)]
@@ -283,12 +283,4 @@ fn event_line(s: &mut String, e: &PastEvent) {
             format!("; declined: {}", e.declined.join(", "))
         }
     );
-}
-
-/// A serde enum's word (`least_recent`).
-fn word<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }

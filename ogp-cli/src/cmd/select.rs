@@ -9,7 +9,7 @@ use ogp_core::selection::{self, CandidateResult, ExclusionReason, SelectionResul
 use ogp_core::{Dataset, Error, Severity};
 
 use crate::cmd::{load, outcome};
-use crate::out::{fmt_num, problem_line};
+use crate::out::{fmt_num, problem_line, word};
 
 /// Arguments of `ogp select`.
 #[derive(clap::Args)]
@@ -354,12 +354,4 @@ fn sorted(ids: &[String]) -> Vec<String> {
     let mut v = ids.to_vec();
     v.sort();
     v
-}
-
-/// A serde enum's word (`trimmed_mean`).
-fn word<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
 }

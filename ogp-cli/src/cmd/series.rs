@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use ogp_core::Error;
 use ogp_core::progress::{self, Every, Level, Options};
 
-use crate::cmd::{load, outcome, parse_word};
+use crate::cmd::{load, outcome};
 use crate::out::{fmt_num, write_csv};
 
 /// Arguments of `ogp series`.
@@ -50,27 +50,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Err(code) => return Ok(code),
     };
     let plan = ds.plan_or_only(args.plan.as_deref())?;
-    let from = match &args.from {
-        // A start date of month or year precision means its first day.
-        Some(s) => s
-            .trim()
-            .parse::<ogp_core::PlanDate>()
-            .map_err(|e| Error::Argument(e.to_string()))?
-            .resolve_start(),
-        None => plan.start.resolve_start(),
-    };
-    let to = match &args.to {
-        Some(s) => progress::as_of(s)?,
-        None => plan.end.resolve_end(),
-    };
+    let from = args.from.as_deref().map(progress::since).transpose()?;
+    let to = args.to.as_deref().map(progress::as_of).transpose()?;
     let every: Every = args.every.parse()?;
     let level: Level = args.level.parse()?;
     let opts = Options {
-        method: args.method.as_deref().map(parse_word).transpose()?,
-        schedule: args.schedule.as_deref().map(parse_word).transpose()?,
+        method: args.method.as_deref().map(str::parse).transpose()?,
+        schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         ..Options::default()
     };
-    let dates = progress::dates(every, from, to);
+    let dates = progress::plan_dates(plan, every, from, to);
     let results = match outcome(
         &args.path,
         progress::series(&ds, plan.id.as_str(), &dates, &opts),

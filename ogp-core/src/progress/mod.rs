@@ -202,6 +202,35 @@ pub fn as_of(s: &str) -> Result<NaiveDate, Error> {
         .map_err(|e| Error::Argument(e.to_string()))
 }
 
+/// Reads the first date of a period asked about, in any precision: a day is that day, a month
+/// or a year means its first day (`2025-03` → 2025-03-01), as a plan's start does.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// assert_eq!(ogp_core::progress::since("2025").unwrap(), NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+/// ```
+pub fn since(s: &str) -> Result<NaiveDate, Error> {
+    s.trim()
+        .parse::<crate::PlanDate>()
+        .map(|d| d.resolve_start())
+        .map_err(|e| Error::Argument(e.to_string()))
+}
+
+/// The dates of a series over `plan`: the period ends (`every`) from `from` to `to`, which
+/// default to the plan's first and last days.
+pub fn plan_dates(
+    plan: &crate::ActionPlan,
+    every: Every,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<NaiveDate> {
+    dates(
+        every,
+        from.unwrap_or_else(|| plan.start.resolve_start()),
+        to.unwrap_or_else(|| plan.end.resolve_end()),
+    )
+}
+
 /// Per-call overrides of a plan's `progress_rules`. `Options::default()` uses the plan's rules,
 /// and the defaults where the plan gives none (`commitment_mean`, `step`, tolerance 10, the
 /// default status scale).
