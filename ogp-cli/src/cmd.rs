@@ -24,6 +24,20 @@ pub fn load(path: &Path) -> Result<Result<Dataset, ExitCode>, Error> {
     outcome(path, ogp_core::io::load(path))
 }
 
+/// Refuses to write `output` over `input`: the same path, or a folder that holds the input
+/// (`ogp convert a.json a.json`, `ogp import ogp-sheet d/commitments.csv d`), even with
+/// `--force`.
+pub fn refuse_output_over_input(input: &Path, output: &Path) -> Result<(), Error> {
+    if ogp_core::io::output::is_within(input, output) {
+        return Err(Error::Argument(format!(
+            "{} would be written over the input {}; choose another output path",
+            output.display(),
+            input.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Splits a result: problems in the data (parse or validation errors) are printed to standard
 /// error and become exit code 1; other errors are returned (the caller exits 2).
 pub fn outcome<T>(path: &Path, r: Result<T, Error>) -> Result<Result<T, ExitCode>, Error> {

@@ -29,7 +29,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
     ogp template my-country --languages ar,fr,en\n  \
     ogp import ogp-sheet commitments.csv imported.json\n  \
-    ogp schema --out schemas\n\n\
+    ogp schema --out schemas --force\n\n\
     Exit status: 0 success, 1 the data has errors, 2 usage or I/O error.")]
 struct Cli {
     #[command(subcommand)]
@@ -108,9 +108,13 @@ enum Command {
     /// Without --out, prints the Dataset schema (or the one named by --name). With --out,
     /// writes every schema into the folder: dataset.schema.json plus one per top-level entity.
     Schema {
-        /// Folder to write every schema into.
+        /// Folder to write every schema into (refused when it is not empty, unless --force).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the schemas in --out when the folder is not empty (other files in it are
+        /// kept).
+        #[arg(long, requires = "out")]
+        force: bool,
         /// The schema to print: Dataset, Organization, ActionPlan, Committee, ScoringGrid,
         /// Call, RotationPolicy or Event.
         #[arg(long, default_value = "Dataset", conflicts_with = "out")]
@@ -131,7 +135,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Validate { path, format } => cmd::validate::run(&path, format),
-        Command::Schema { out, name } => cmd::schema::run(out.as_deref(), &name),
+        Command::Schema { out, name, force } => cmd::schema::run(out.as_deref(), &name, force),
         Command::Convert(args) => cmd::convert::run(&args),
         Command::Template(args) => cmd::template::run(&args),
         Command::Import(source) => cmd::import::run(&source),

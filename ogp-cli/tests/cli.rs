@@ -355,7 +355,7 @@ fn schema_out_writes_the_same_files_as_schemas() {
         assert_eq!(
             std::fs::read(out_dir.join(f)).unwrap(),
             std::fs::read(repo().join("schemas").join(f)).unwrap(),
-            "{f} differs from schemas/{f}: run `cargo run -p ogp-cli -- schema --out schemas`"
+            "{f} differs from schemas/{f}: run `cargo run -p ogp-cli -- schema --out schemas --force`"
         );
     }
 }

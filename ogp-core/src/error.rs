@@ -417,6 +417,17 @@ pub enum Error {
     /// An argument that the operation cannot use (a method name, a date…).
     #[error("{0}")]
     Argument(String),
+    /// A write was refused because its target exists and is not empty (see
+    /// [`crate::io::output`]); nothing was written.
+    #[error(
+        "{} exists and is not empty; nothing was written (to replace it: --force in the \
+         command line, force=True in Python)",
+        path.display()
+    )]
+    Exists {
+        /// The file or folder that was left as it was.
+        path: PathBuf,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {

@@ -6,10 +6,14 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// The pattern every [`Id`] matches, as written in the JSON Schemas.
-pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+/// The longest id, in characters.
+pub const MAX_ID_LEN: usize = 200;
 
-/// An identifier: `[A-Za-z0-9][A-Za-z0-9._:-]{0,63}`.
+/// The pattern every [`Id`] matches, as written in the JSON Schemas.
+pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$";
+
+/// An identifier: `[A-Za-z0-9][A-Za-z0-9._:-]{0,199}`: up to 200 characters, so that the
+/// slugs other trackers use (an 84-character theme slug was seen) come in unchanged.
 ///
 /// Ids of entities (organizations, plans, themes, commitments, milestones, committees,
 /// memberships, meetings, agenda items, decisions, actions, grids, calls, candidates,
@@ -67,8 +71,8 @@ fn id_problem(s: &str) -> Option<&'static str> {
         }
         Some(_) => {}
     }
-    if s.len() > 64 {
-        return Some("it is longer than 64 characters");
+    if s.len() > MAX_ID_LEN {
+        return Some("it is longer than 200 characters");
     }
     if chars.any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '-'))) {
         return Some("only ASCII letters, digits and . _ : - are allowed");
@@ -127,7 +131,14 @@ mod tests {
 
     #[test]
     fn accepts_the_pattern() {
-        for ok in ["a", "MO0054", "zz-c1-m1", "a.b_c:d-e", &"x".repeat(64)] {
+        for ok in [
+            "a",
+            "MO0054",
+            "zz-c1-m1",
+            "a.b_c:d-e",
+            &"x".repeat(64),
+            &"x".repeat(200),
+        ] {
             assert!(Id::new(ok).is_ok(), "{ok}");
         }
     }
@@ -140,8 +151,8 @@ mod tests {
             "it must start with a letter or a digit"
         );
         assert_eq!(
-            Id::new("x".repeat(65)).unwrap_err().reason,
-            "it is longer than 64 characters"
+            Id::new("x".repeat(201)).unwrap_err().reason,
+            "it is longer than 200 characters"
         );
         assert!(Id::new("é").is_err());
         assert!(Id::new("a b").is_err());

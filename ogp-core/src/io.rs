@@ -6,15 +6,19 @@
 //! - [`csv`]: the CSV bundle (a folder of tables and a Frictionless `datapackage.json`),
 //!   its templates.
 //! - [`ogp_sheet`]: the OGP/IRM commitments spreadsheet, imported into datasets.
+//! - [`output`]: how every file is written: never over what exists without being asked,
+//!   never through a symbolic link, never half-written.
 
 pub mod csv;
 pub mod json;
 pub mod ogp_sheet;
+pub mod output;
 pub mod schema;
 
 use std::path::Path;
 
 use crate::{Dataset, Error};
+use output::Overwrite;
 
 /// Reads a dataset from a path: a folder is read as a CSV bundle ([`csv::read_dir`]), a file
 /// as a `.json` document.
@@ -68,12 +72,10 @@ fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
     }
 }
 
-/// Writes a dataset to a `.json` file (see [`Dataset::to_json`]).
-pub fn save(ds: &Dataset, path: &Path) -> Result<(), Error> {
-    std::fs::write(path, ds.to_json()).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
+/// Writes a dataset to a `.json` file (see [`Dataset::to_json`]), atomically; a file that is
+/// not empty is refused unless `overwrite` says to replace it (see [`output`]).
+pub fn save(ds: &Dataset, path: &Path, overwrite: Overwrite) -> Result<(), Error> {
+    output::write_file(path, ds.to_json().as_bytes(), overwrite)
 }
 
 /// Loads a dataset (a `.json` file or a CSV bundle folder) and validates it: every problem,
@@ -118,7 +120,13 @@ pub type SaveOptions = csv::WriteOptions;
 
 /// Writes a dataset to `path`: a path ending in `.json` gets the JSON document, any other
 /// path becomes a CSV bundle folder ([`csv::write_dir`]). `redact_people` applies to both.
-pub fn save_any(ds: &Dataset, path: &Path, opts: &SaveOptions) -> Result<(), Error> {
+/// Nothing that exists is replaced unless `overwrite` says so (see [`output`]).
+pub fn save_any(
+    ds: &Dataset,
+    path: &Path,
+    opts: &SaveOptions,
+    overwrite: Overwrite,
+) -> Result<(), Error> {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -126,9 +134,9 @@ pub fn save_any(ds: &Dataset, path: &Path, opts: &SaveOptions) -> Result<(), Err
         if opts.redact_people {
             let mut copy = ds.clone();
             csv::redact_people(&mut copy);
-            return save(&copy, path);
+            return save(&copy, path, overwrite);
         }
-        return save(ds, path);
+        return save(ds, path, overwrite);
     }
-    csv::write_dir(ds, path, opts)
+    csv::write_dir(ds, path, opts, overwrite)
 }

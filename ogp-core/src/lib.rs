@@ -73,7 +73,7 @@ pub use committee::{
 pub use dataset::{Dataset, Entry, Index, Kind, SCHEMA_VERSION};
 pub use date::{DATE_PATTERN, DateError, PlanDate, last_day_of_month};
 pub use error::{Code, Error, Location, Problem, Report, Severity};
-pub use id::{ID_PATTERN, Id, IdError};
+pub use id::{ID_PATTERN, Id, IdError, MAX_ID_LEN};
 pub use org::{OrgKind, Organization, Sector};
 pub use plan::{
     ActionPlan, Commitment, Completion, DidItOpenGovernment, Indicator, IrmAssessment, Milestone,

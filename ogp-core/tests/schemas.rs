@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use ogp_core::io::schema;
 use serde_json::Value;
 
-const REGENERATE: &str = "run `cargo run -p ogp-cli -- schema --out schemas` and commit the result";
+const REGENERATE: &str =
+    "run `cargo run -p ogp-cli -- schema --out schemas --force` and commit the result";
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -43,31 +43,38 @@ impl Dataset {
         py.detach(move || ds.to_json())
     }
 
-    /// Write the dataset as a `.json` file.
-    fn write_json(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+    /// Write the dataset as a `.json` file. A file that exists and is not empty is left as it
+    /// is and `OutputExistsError` raised, unless `force=True`; the file is written aside and
+    /// renamed into place, so a failure never leaves it half-written.
+    #[pyo3(signature = (path, force=false))]
+    fn write_json(&self, py: Python<'_>, path: std::path::PathBuf, force: bool) -> PyResult<()> {
         let ds = Arc::clone(&self.inner);
-        py.detach(move || ogp_core::io::save(&ds, &path))
+        let overwrite = ogp_core::io::output::Overwrite::from_force(force);
+        py.detach(move || ogp_core::io::save(&ds, &path, overwrite))
             .map_err(|e| errors::to_py(py, e))
     }
 
     /// Write the dataset as a CSV bundle: a folder of tables plus `datapackage.json`
     /// (Frictionless), ready for a spreadsheet. `redact_people` leaves out person names;
     /// `spreadsheet_safe` (default True) neutralises text a spreadsheet would run as a formula
-    /// (restored on reading). `ogp.load(folder)` reads it back.
-    #[pyo3(signature = (path, redact_people=false, spreadsheet_safe=true))]
+    /// (restored on reading). `ogp.load(folder)` reads it back. A folder that is not empty is
+    /// left as it is and `OutputExistsError` raised, unless `force=True`.
+    #[pyo3(signature = (path, redact_people=false, spreadsheet_safe=true, force=false))]
     fn write_csv(
         &self,
         py: Python<'_>,
         path: std::path::PathBuf,
         redact_people: bool,
         spreadsheet_safe: bool,
+        force: bool,
     ) -> PyResult<()> {
         let ds = Arc::clone(&self.inner);
         let opts = ogp_core::io::csv::WriteOptions {
             redact_people,
             spreadsheet_safe,
         };
-        py.detach(move || ogp_core::io::csv::write_dir(&ds, &path, &opts))
+        let overwrite = ogp_core::io::output::Overwrite::from_force(force);
+        py.detach(move || ogp_core::io::csv::write_dir(&ds, &path, &opts, overwrite))
             .map_err(|e| errors::to_py(py, e))
     }
 

@@ -37,6 +37,11 @@ pub fn to_py(py: Python<'_>, e: ogp_core::Error) -> PyErr {
         },
         Error::NotFound { id, .. } => raise(py, "NotFoundError", (message, id)),
         Error::Argument(_) => argument(py, &message),
+        Error::Exists { path } => raise(
+            py,
+            "OutputExistsError",
+            (17_i32, message, path.display().to_string()),
+        ),
         Error::Io { path, source } => raise(
             py,
             "FileError",

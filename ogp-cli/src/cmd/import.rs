@@ -24,15 +24,21 @@ pub enum Source {
     OgpSheet {
         /// The sheet, as a CSV file (UTF-8; `,` or `;`).
         file: PathBuf,
-        /// Where to write the dataset: a .json file, or a folder for a CSV bundle.
+        /// Where to write the dataset: a .json file, or a folder for a CSV bundle. An OUT
+        /// that exists and is not empty is refused unless --force is given, and OUT may never
+        /// hold the sheet itself.
         out: PathBuf,
+        /// Replace OUT when it exists and is not empty (written aside and swapped in whole).
+        #[arg(long)]
+        force: bool,
     },
 }
 
 /// Runs an import.
 pub fn run(source: &Source) -> Result<ExitCode, Error> {
     match source {
-        Source::OgpSheet { file, out } => {
+        Source::OgpSheet { file, out, force } => {
+            super::refuse_output_over_input(file, out)?;
             let imported = match ogp_core::io::ogp_sheet::read_file(file) {
                 Ok(i) => i,
                 Err(Error::Parse { problems }) => {
@@ -46,7 +52,8 @@ pub fn run(source: &Source) -> Result<ExitCode, Error> {
             for p in &imported.warnings {
                 eprintln!("{}", problem_line(file, p));
             }
-            ogp_core::io::save_any(&imported.dataset, out, &SaveOptions::default())?;
+            let overwrite = ogp_core::io::output::Overwrite::from_force(*force);
+            ogp_core::io::save_any(&imported.dataset, out, &SaveOptions::default(), overwrite)?;
             eprintln!(
                 "wrote {} ({} plans, {} commitments, {} organizations)",
                 out.display(),

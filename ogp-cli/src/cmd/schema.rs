@@ -1,13 +1,15 @@
 //! `ogp schema`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
 use ogp_core::Error;
+use ogp_core::io::output::Overwrite;
 use ogp_core::io::schema;
 
 /// Prints one schema, or writes them all into `out`.
-pub fn run(out: Option<&Path>, name: &str) -> Result<ExitCode, Error> {
+pub fn run(out: Option<&Path>, name: &str, force: bool) -> Result<ExitCode, Error> {
     let Some(dir) = out else {
         let s = schema::schema(name).ok_or_else(|| {
             Error::Argument(format!(
@@ -21,14 +23,12 @@ pub fn run(out: Option<&Path>, name: &str) -> Result<ExitCode, Error> {
         );
         return Ok(ExitCode::SUCCESS);
     };
-    let io = |source| Error::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    for (file, text) in schema::all() {
-        let path = dir.join(&file);
-        std::fs::write(&path, text).map_err(|source| Error::Io { path, source })?;
+    let files: BTreeMap<String, Vec<u8>> = schema::all()
+        .into_iter()
+        .map(|(file, text)| (file, text.into_bytes()))
+        .collect();
+    ogp_core::io::output::write_dir(dir, &files, Overwrite::from_force(force))?;
+    for file in files.keys() {
         eprintln!("wrote {}", dir.join(file).display());
     }
     Ok(ExitCode::SUCCESS)

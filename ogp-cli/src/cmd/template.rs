@@ -8,13 +8,18 @@ use ogp_core::Error;
 /// Arguments of `ogp template`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The folder to write the templates into (created if needed).
+    /// The folder to write the templates into (created if needed). A folder that is not
+    /// empty is refused unless --force is given: a template never empties a filled bundle.
     pub dir: PathBuf,
     /// Languages of the texts, comma-separated BCP 47 tags (`ar,fr,en`; `zgh` for Tamazight
     /// in Tifinagh): each text gets one column per language (`title/ar`, `title/fr`…). The
     /// first is the dataset's default language. Without it, texts have one plain column.
     #[arg(long, value_delimiter = ',')]
     pub languages: Vec<String>,
+    /// Replace DIR when it exists and is not empty (by default nothing is overwritten). The
+    /// new files are written aside and swapped in whole, so a failure leaves DIR as it was.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Writes the templates.
@@ -30,7 +35,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
             "{bad:?} is not a language tag (BCP 47, like ar, fr, en or zgh)"
         )));
     }
-    ogp_core::io::csv::write_template(&args.dir, &languages)?;
+    let overwrite = ogp_core::io::output::Overwrite::from_force(args.force);
+    ogp_core::io::csv::write_template(&args.dir, &languages, overwrite)?;
     eprintln!(
         "wrote the templates into {}; fill them, then run `ogp validate {}`",
         args.dir.display(),

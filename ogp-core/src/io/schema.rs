@@ -1,7 +1,7 @@
 //! JSON Schemas (draft 2020-12) generated from the model.
 //!
 //! The schemas in the repository's `schemas/` folder are these, written by `ogp schema --out
-//! schemas`; a test fails when the committed files differ from the code.
+//! schemas --force`; a test fails when the committed files differ from the code.
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;

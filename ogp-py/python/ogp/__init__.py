@@ -20,6 +20,7 @@ from __future__ import annotations
 from ogp._errors import (
     ArgumentError,
     FileError,
+    OutputExistsError,
     MissingDependencyError,
     NotFoundError,
     OgpError,
@@ -42,6 +43,7 @@ __all__ = [
     "ArgumentError",
     "Dataset",
     "FileError",
+    "OutputExistsError",
     "MissingDependencyError",
     "NotFoundError",
     "OgpError",

@@ -64,6 +64,11 @@ class FileError(OgpError, OSError):
     """Reading or writing a file failed. Also an ``OSError`` (``errno``, ``filename`` set)."""
 
 
+class OutputExistsError(FileError, FileExistsError):
+    """A write was refused: its target exists and is not empty, and ``force=True`` was not
+    given. Nothing was written. Also a ``FileExistsError``."""
+
+
 class MissingDependencyError(OgpError, ImportError):
     """An optional dependency (pandas) is needed and missing. Also an ``ImportError``."""
 
@@ -75,5 +80,6 @@ __all__ = [
     "NotFoundError",
     "ArgumentError",
     "FileError",
+    "OutputExistsError",
     "MissingDependencyError",
 ]

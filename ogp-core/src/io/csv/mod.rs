@@ -98,6 +98,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::Problem;
+use crate::io::output::Overwrite;
 use crate::{Dataset, Error};
 use tables::{ColKind, DATASET_TABLE, Layout};
 
@@ -323,22 +324,16 @@ pub fn from_files(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
     read::read(files)
 }
 
-/// Writes the bundle of `ds` into `dir` (created if needed). See [`to_files`].
-pub fn write_dir(ds: &Dataset, dir: &Path, opts: &WriteOptions) -> Result<(), Error> {
-    write_files(dir, &to_files(ds, opts))
-}
-
-/// Writes files into `dir` (created if needed).
-fn write_files(dir: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
-    for (name, bytes) in files {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|source| Error::Io { path, source })?;
-    }
-    Ok(())
+/// Writes the bundle of `ds` as the folder `dir` (see [`to_files`]), through
+/// [`crate::io::output::write_dir`]: a folder that is not empty is refused unless `overwrite`
+/// says to replace it, and the bundle is written aside and swapped in whole.
+pub fn write_dir(
+    ds: &Dataset,
+    dir: &Path,
+    opts: &WriteOptions,
+    overwrite: Overwrite,
+) -> Result<(), Error> {
+    crate::io::output::write_dir(dir, &to_files(ds, opts), overwrite)
 }
 
 /// Reads the bundle in `dir`: its `.csv` files and `datapackage.json` (see [`from_files`]).
@@ -376,12 +371,18 @@ impl Dataset {
     /// ```no_run
     /// # let ds = ogp_core::Dataset::default();
     /// use ogp_core::io::csv::WriteOptions;
+    /// use ogp_core::io::output::Overwrite;
     /// ds.to_csv_dir(std::path::Path::new("bundle"), &WriteOptions { redact_people: true,
-    ///     ..WriteOptions::default() })?;
+    ///     ..WriteOptions::default() }, Overwrite::Refuse)?;
     /// # Ok::<(), ogp_core::Error>(())
     /// ```
-    pub fn to_csv_dir(&self, dir: &Path, opts: &WriteOptions) -> Result<(), Error> {
-        write_dir(self, dir, opts)
+    pub fn to_csv_dir(
+        &self,
+        dir: &Path,
+        opts: &WriteOptions,
+        overwrite: Overwrite,
+    ) -> Result<(), Error> {
+        write_dir(self, dir, opts, overwrite)
     }
 
     /// Reads a dataset from the CSV bundle in `dir` (see [`crate::io::csv`]); warnings are
@@ -438,9 +439,10 @@ pub fn template_files(languages: &[String]) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// Writes a blank template into `dir` (see [`template_files`]).
-pub fn write_template(dir: &Path, languages: &[String]) -> Result<(), Error> {
-    write_files(dir, &template_files(languages))
+/// Writes a blank template as the folder `dir` (see [`template_files`]); a folder that is
+/// not empty is refused unless `overwrite` says to replace it.
+pub fn write_template(dir: &Path, languages: &[String], overwrite: Overwrite) -> Result<(), Error> {
+    crate::io::output::write_dir(dir, &template_files(languages), overwrite)
 }
 
 /// The template's README: what goes where, which columns are required, how to validate.
