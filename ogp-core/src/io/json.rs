@@ -67,8 +67,8 @@ impl Dataset {
                 if arrays_for_objects(&tree, &typed).is_empty() {
                     return Ok(ds);
                 }
-                let (_, found) = type_tree(tree, BTreeSet::new());
-                let mut problems: Vec<Problem> = found
+                let mut problems: Vec<Problem> = type_tree(tree, BTreeSet::new())
+                    .problems
                     .into_iter()
                     .map(|t| problem(src, t.code, t.pointer, t.message))
                     .collect();
@@ -99,8 +99,8 @@ fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -
         Ok(v) => v,
         Err(e) => return vec![syntax_problem(&e)],
     };
-    let (_, found) = type_tree(tree, BTreeSet::new());
-    let mut problems: Vec<Problem> = found
+    let mut problems: Vec<Problem> = type_tree(tree, BTreeSet::new())
+        .problems
         .into_iter()
         .map(|t| match t.code {
             Code::TooManyProblems => Problem {
@@ -140,12 +140,10 @@ pub(crate) struct TreeProblem {
 /// Types a JSON tree into a [`Dataset`], collecting every problem: each failure is recorded,
 /// its node pruned, and typing starts again. `pruned` lists pointers already known to be
 /// wrong (and left out of the tree) by the caller: a required field missing because of them is
-/// a consequence, not a new problem. Returns the dataset when the tree types without any
-/// problem. A `too-many-problems` entry (with an empty pointer) ends a capped list.
-pub(crate) fn type_tree(
-    mut tree: Value,
-    pruned: BTreeSet<String>,
-) -> (Option<Dataset>, Vec<TreeProblem>) {
+/// a consequence, not a new problem. Returns what typed (the whole dataset, or what was left
+/// once every wrong node was pruned) with the problems. A `too-many-problems` entry (with an
+/// empty pointer) ends a capped list.
+pub(crate) fn type_tree(mut tree: Value, pruned: BTreeSet<String>) -> Typed {
     let mut recovery = Recovery {
         pruned,
         ..Recovery::default()
@@ -159,7 +157,12 @@ pub(crate) fn type_tree(
                 let typed = serde_json::to_value(&ds).unwrap_or(Value::Null);
                 let arrays = arrays_for_objects(&tree, &typed);
                 if arrays.is_empty() {
-                    return (problems.is_empty().then_some(ds), problems);
+                    return Typed {
+                        dataset: Some(ds),
+                        problems,
+                        tree,
+                        recovery,
+                    };
                 }
                 // Prune from the last, so that earlier pointers stay valid.
                 for current in arrays.iter().rev() {
@@ -170,11 +173,11 @@ pub(crate) fn type_tree(
                         message: ARRAY_FOR_OBJECT.into(),
                     });
                     if !recovery.prune(&mut tree, current, &original) {
-                        return (None, problems); // the root itself is an array
+                        return Typed::failed(problems); // the root itself is an array
                     }
                 }
                 if problems.len() >= MAX_PROBLEMS {
-                    return (None, problems);
+                    return Typed::failed(problems);
                 }
                 continue;
             }
@@ -202,13 +205,87 @@ pub(crate) fn type_tree(
                     pointer: String::new(),
                     message: format!("stopped after {MAX_PROBLEMS} problems"),
                 });
-                return (None, problems);
+                return Typed::failed(problems);
             }
         }
         if !recovery.prune(&mut tree, &current, &original) {
-            return (None, problems); // the root itself is wrong: nothing left to read
+            return Typed::failed(problems); // the root itself is wrong: nothing left to read
         }
     }
+}
+
+/// What [`type_tree`] typed: the dataset (partial when problems were found: every wrong node
+/// pruned), the problems, and how to map the partial dataset's pointers back to the tree as
+/// given.
+pub(crate) struct Typed {
+    /// The dataset, or what remained of it; `None` when nothing could be typed.
+    pub dataset: Option<Dataset>,
+    /// Every problem found while typing.
+    pub problems: Vec<TreeProblem>,
+    tree: Value,
+    recovery: Recovery,
+}
+
+impl Typed {
+    fn failed(problems: Vec<TreeProblem>) -> Typed {
+        Typed {
+            dataset: None,
+            problems,
+            tree: Value::Null,
+            recovery: Recovery::default(),
+        }
+    }
+
+    /// The pointer into the tree as given of a pointer into the (partial) dataset.
+    pub(crate) fn original(&self, current: &str) -> String {
+        self.recovery.original(&self.tree, current)
+    }
+
+    /// True when a node inside the node at `original` (a pointer into the tree as given) was
+    /// left out.
+    pub(crate) fn holds_pruned(&self, original: &str) -> bool {
+        let prefix = format!("{original}/");
+        self.recovery
+            .pruned
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|p| p.starts_with(&prefix))
+    }
+
+    /// True when a node that was left out is a field of the entity at `original`'s parent or
+    /// of one of its ancestors, or lies inside that entity: a comparison at `original` may
+    /// involve it.
+    pub(crate) fn near_pruned(&self, original: &str) -> bool {
+        let entity = original
+            .rfind('/')
+            .map_or("", |i| original.get(..i).unwrap_or(""));
+        self.recovery.pruned.iter().any(|p| {
+            let holder = p.rfind('/').map_or("", |i| p.get(..i).unwrap_or(""));
+            within(entity, holder) || within(p, entity)
+        })
+    }
+
+    /// True when the node at `original` (a pointer into the tree as given), or a node
+    /// holding it, was left out: by the caller or while typing.
+    pub(crate) fn was_pruned(&self, original: &str) -> bool {
+        let mut p = original;
+        loop {
+            if self.recovery.pruned.contains(p) {
+                return true;
+            }
+            match p.rfind('/') {
+                Some(i) => p = p.get(..i).unwrap_or_default(),
+                None => return false,
+            }
+        }
+    }
+}
+
+/// True when the pointer `inner` is `outer` or lies inside it.
+fn within(inner: &str, outer: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 const ARRAY_FOR_OBJECT: &str = "expected an object, found an array";

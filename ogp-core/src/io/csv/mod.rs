@@ -59,6 +59,13 @@
 //! this reader agree. The rest (references between entities, weights, date order…) is
 //! [`crate::validate`]'s job: [`SourceMap::locate`] turns its JSON pointers into cells.
 //!
+//! One bad cell never hides the rest: when cells do not read, the reader reports them, leaves
+//! them out (a required word, id, date or number gets a stand-in so that its row and the
+//! rows under it still read), and runs [`crate::validate`] on what did read, in the same
+//! run. A problem that follows from a cell that did not read is not repeated (a missing
+//! weight or an empty update on that row, a date comparison beside it), and a reference to a
+//! row or a file that did not read says so instead of calling the id unknown.
+//!
 //! # Spreadsheet safety
 //! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula
 //! by spreadsheets. On export ([`WriteOptions::spreadsheet_safe`], on by default), free-text

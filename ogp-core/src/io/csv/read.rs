@@ -43,6 +43,7 @@ pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
     let mut r = Reader {
         problems: Vec::new(),
         escape: false,
+        unread: Vec::new(),
     };
     r.package(files.get("datapackage.json"));
     let known: BTreeSet<String> = layout.tables.iter().map(TableLayout::file).collect();
@@ -73,9 +74,10 @@ pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
             rows.extend(r.table(ti, t, bytes));
         }
     }
+    let row_ids = row_ids(layout, &rows);
     let (tree, sources, pruned) = r.assemble(layout, rows);
-    let (dataset, found) = type_tree(tree, pruned);
-    for tp in found {
+    let typed = type_tree(tree, pruned);
+    for tp in &typed.problems {
         let mut p = Problem::error(
             match tp.code {
                 Code::MissingField => Code::ConstraintError,
@@ -101,7 +103,15 @@ pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
         }
         r.problems.push(p);
     }
-    let mut problems = r.problems;
+    let mut problems = std::mem::take(&mut r.problems);
+    let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
+    if let (true, Some(partial)) = (has_errors, &typed.dataset) {
+        let unread = Unread {
+            rows: &row_ids,
+            tables: &r.unread,
+        };
+        problems.extend(follow_on(partial, &typed, &sources, &unread));
+    }
     problems.sort_by(crate::error::cmp_problems);
     problems.dedup();
     if problems.len() > MAX_PROBLEMS {
@@ -113,13 +123,111 @@ pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
             location: Location::default(),
         });
     }
-    match dataset {
+    match typed.dataset {
         Some(dataset) if !problems.iter().any(|p| p.severity == Severity::Error) => Ok(Bundle {
             dataset,
             warnings: problems,
             sources,
         }),
         _ => Err(Error::Parse { problems }),
+    }
+}
+
+/// Where each row with an id was read: id → (file, row). A reference to one of these ids that
+/// validation cannot resolve points at a row that did not read.
+fn row_ids(layout: &Layout, rows: &[RowIn]) -> BTreeMap<String, (String, u64)> {
+    let mut ids = BTreeMap::new();
+    for r in rows {
+        let (Some(key), Some(t)) = (&r.key, layout.tables.get(r.table)) else {
+            continue;
+        };
+        if let Some(id) = key.last() {
+            ids.entry(id.clone()).or_insert_with(|| (t.file(), r.row));
+        }
+    }
+    ids
+}
+
+/// What of a bundle did not read: the rows with an id (id → file, row) and the files that
+/// could not be read at all.
+struct Unread<'a> {
+    rows: &'a BTreeMap<String, (String, u64)>,
+    tables: &'a [String],
+}
+
+/// Codes that say something is absent: on a row holding a cell that did not read, they
+/// follow from that cell's problem.
+const ABSENCE: [Code; 4] = [
+    Code::EmptyUpdate,
+    Code::WeightsMissing,
+    Code::EmptyText,
+    Code::MissingField,
+];
+
+/// Codes that compare dates: near a date that did not read (a stand-in), they follow from it.
+const DATES: [Code; 2] = [Code::EndBeforeStart, Code::DateOutOfRange];
+
+/// The validation problems of what did read, so that one bad cell does not hide the rest of
+/// a bundle's problems (references, weights, dates): each located by file, row and column.
+/// A problem that follows from a cell or row that did not read is left out when it would
+/// repeat it (inside that cell, or an absence on its row), and says so when it points
+/// elsewhere (a reference to a row or a file that did not read).
+fn follow_on(
+    partial: &crate::Dataset,
+    typed: &crate::io::json::Typed,
+    sources: &SourceMap,
+    unread: &Unread<'_>,
+) -> Vec<Problem> {
+    let values = serde_json::to_value(partial).unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    for mut p in crate::validate(partial).problems {
+        let current = p.location.pointer.clone().unwrap_or_default();
+        let original = typed.original(&current);
+        let follows = typed.was_pruned(&original)
+            || (ABSENCE.contains(&p.code) && typed.holds_pruned(&original))
+            || (DATES.contains(&p.code) && typed.near_pruned(&original));
+        if follows {
+            continue;
+        }
+        if p.code == Code::UnknownReference
+            && let Some(id) = values.pointer(&current).and_then(Value::as_str)
+        {
+            if let Some((file, row)) = unread.rows.get(id) {
+                p.message = format!(
+                    "{id:?} is the id of {file} row {row}, which did not read (see the \
+                     problems there): fix that row first"
+                );
+            } else if !unread.tables.is_empty() {
+                p.message = format!(
+                    "{}; {} did not read, so the id may be there: fix that first",
+                    p.message,
+                    unread.tables.join(" and ")
+                );
+            }
+        }
+        p.location.pointer = Some(original);
+        sources.locate(&mut p);
+        out.push(p);
+    }
+    out
+}
+
+/// A valid value for a required cell that did not read: the row then still reads (its
+/// children, its references are checked), and every problem at the stand-in's cell is left
+/// out as a consequence. `None` for columns that are not single words, ids, dates or numbers.
+fn stand_in(col: &Col, file: &str, row: u64) -> Option<Value> {
+    let ColKind::Scalar(sc) = &col.kind else {
+        return None;
+    };
+    match sc {
+        Scalar::Enum(words) => words.first().map(|w| Value::String(w.clone())),
+        Scalar::Id => Some(Value::String(format!("unread.{file}.{row}"))),
+        Scalar::Date => Some(Value::String("2000".into())),
+        Scalar::Integer { min, .. } | Scalar::Number { min, .. } => {
+            Some(Value::from(min.map_or(1.0, |m| m.max(1.0)).round()))
+        }
+        Scalar::Boolean => Some(Value::Bool(false)),
+        Scalar::String { .. } => None,
     }
 }
 
@@ -133,6 +241,8 @@ struct Reader {
     problems: Vec<Problem>,
     /// The bundle says free text was neutralised with a leading `'`.
     escape: bool,
+    /// Files that could not be read at all (not UTF-8, a broken header).
+    unread: Vec<String>,
 }
 
 fn at(file: &str, row: Option<u64>, field: Option<&str>) -> Location {
@@ -189,6 +299,7 @@ impl Reader {
                     at(&file, row, field.as_deref()),
                     e.message,
                 );
+                self.unread.push(file);
                 return Vec::new();
             }
         };
@@ -202,6 +313,7 @@ impl Reader {
             Some(Ok(h)) => h.iter().map(|s| s.trim().to_owned()).collect(),
             Some(Err(e)) => {
                 self.error(Code::TypeError, at(&file, Some(1), None), e.to_string());
+                self.unread.push(file);
                 return Vec::new();
             }
             None => return Vec::new(),
@@ -383,6 +495,13 @@ impl Reader {
                         }
                         Err((code, msg)) => {
                             self.error(code, at(file, Some(row), Some(label)), msg);
+                            // A required cell that did not read holds a stand-in, so that
+                            // its row still reads and the rest of the bundle is checked.
+                            if col.required_in_object
+                                && let Some(v) = stand_in(col, file, row)
+                            {
+                                set(&mut obj, &path, v);
+                            }
                             bad.push(path);
                         }
                     }
