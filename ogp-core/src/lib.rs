@@ -53,6 +53,7 @@ pub mod committee;
 mod dataset;
 mod date;
 pub mod error;
+pub mod hint;
 mod id;
 pub mod io;
 pub mod lottery;

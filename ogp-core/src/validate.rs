@@ -83,11 +83,15 @@ impl Validator<'_> {
             "a"
         };
         match self.index.get(id) {
-            None => self.error(
-                Code::UnknownReference,
-                pointer,
-                format!("no {expected} has the id {id:?}"),
-            ),
+            None => {
+                let ids: Vec<&str> = kinds.iter().flat_map(|k| self.index.ids_of(*k)).collect();
+                let hint = crate::hint::did_you_mean(id, ids);
+                self.error(
+                    Code::UnknownReference,
+                    pointer,
+                    format!("no {expected} has the id {id:?}{hint}"),
+                );
+            }
             Some(e) if !kinds.contains(&e.kind) => self.error(
                 Code::UnknownReference,
                 pointer,

@@ -391,11 +391,16 @@ impl Reader {
                     slots.push(Slot::Col(col, key));
                 }
                 _ => {
+                    let names = t.cols.iter().map(|c| c.name.as_str());
+                    let hint = crate::hint::did_you_mean(
+                        label,
+                        names.chain(t.spec.parent.iter().copied()),
+                    );
                     self.error(
                         Code::ExtraLabel,
                         at(file, Some(1), Some(label)),
                         format!(
-                            "{} has no column {label:?} (put country-specific fields in \
+                            "{} has no column {label:?}{hint} (put country-specific fields in \
                              \"ext/<name>\" columns, languages in \"<text>/<tag>\" columns)",
                             t.file()
                         ),
@@ -947,15 +952,22 @@ fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
             if words.iter().any(|w| w == t) {
                 Ok(Value::String(t.to_owned()))
             } else {
+                let hint = crate::hint::did_you_mean(t, words.iter().map(String::as_str));
                 Err((
                     Code::ConstraintError,
-                    format!("{t:?} is not one of: {}", words.join(", ")),
+                    format!("{t:?} is not one of: {}{hint}", words.join(", ")),
                 ))
             }
         }
         Scalar::Integer { min, max } => {
             let t = text.trim();
-            let not_whole = || (Code::TypeError, format!("{t:?} is not a whole number"));
+            let not_whole = || {
+                let hint = crate::hint::number(t).map_or_else(String::new, |h| format!(": {h}"));
+                (
+                    Code::TypeError,
+                    format!("{t:?} is not a whole number{hint}"),
+                )
+            };
             let (v, f) = match t.parse::<i64>() {
                 #[allow(clippy::cast_precision_loss)]
                 Ok(n) => (Value::from(n), n as f64),
@@ -975,10 +987,9 @@ fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
                 .ok()
                 .filter(|n: &f64| n.is_finite())
                 .ok_or_else(|| {
-                    (
-                        Code::TypeError,
-                        format!("{t:?} is not a number (write 12.5, with a point)"),
-                    )
+                    let hint = crate::hint::number(t)
+                        .unwrap_or_else(|| "write a number such as 12.5, with a point".into());
+                    (Code::TypeError, format!("{t:?} is not a number: {hint}"))
                 })?;
             bounds(n, *min, *max, t)?;
             let v: Value = serde_json::from_str(t)
@@ -1018,18 +1029,9 @@ fn bounds(n: f64, min: Option<f64>, max: Option<f64>, t: &str) -> Result<(), (Co
     Ok(())
 }
 
-/// The message for a date that is not ISO 8601, with the ISO form when the cell looks like
-/// `dd/mm/yyyy`.
+/// The message for a date that is not ISO 8601, with what it probably meant when that is
+/// sure (see [`crate::hint::date`]).
 fn date_hint(t: &str) -> String {
-    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
-    let guess = match parts.as_slice() {
-        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
-            match (d.parse::<u32>(), m.parse::<u32>()) {
-                (Ok(d), Ok(m)) => format!(" (for {t} write {y}-{m:02}-{d:02})"),
-                _ => String::new(),
-            }
-        }
-        _ => String::new(),
-    };
+    let guess = crate::hint::date(t).map_or_else(String::new, |h| format!(" ({h})"));
     format!("{t:?} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{guess}")
 }
