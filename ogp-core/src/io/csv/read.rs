@@ -227,6 +227,8 @@ fn stand_in(col: &Col, file: &str, row: u64) -> Option<Value> {
             Some(Value::from(min.map_or(1.0, |m| m.max(1.0)).round()))
         }
         Scalar::Boolean => Some(Value::Bool(false)),
+        Scalar::String { pattern: Some(p) } if p == "^[A-Z]{2}$" => Some("ZZ".into()),
+        Scalar::String { pattern: Some(p) } if p == crate::LANG_PATTERN => Some("und".into()),
         Scalar::String { .. } => None,
     }
 }
@@ -463,14 +465,11 @@ impl Reader {
                     if let Some(p) = parent.get_mut(*i) {
                         *p = v.to_owned();
                     }
-                    if !v.is_empty()
-                        && let Err(e) = Id::new(v)
-                    {
-                        self.error(
-                            Code::ConstraintError,
-                            at(file, Some(row), Some(label)),
-                            e.to_string(),
-                        );
+                    let checked = unpadded(raw, Code::ConstraintError).and_then(|()| {
+                        Id::new(v).map_err(|e| (Code::ConstraintError, e.to_string()))
+                    });
+                    if let (false, Err((code, message))) = (v.is_empty(), checked) {
+                        self.error(code, at(file, Some(row), Some(label)), message);
                     }
                 }
                 Slot::Col(col, key) => {
@@ -480,7 +479,10 @@ impl Reader {
                     } else {
                         raw
                     };
-                    if text.trim().is_empty() && raw.trim().is_empty() {
+                    // An empty cell is absent; so is a blank one in free text. A blank cell
+                    // where an id, word, date or number belongs is an error, as it is for
+                    // Frictionless (only "" is a missing value there).
+                    if raw.is_empty() || (free && text.trim().is_empty() && raw.trim().is_empty()) {
                         continue;
                     }
                     let mut path = col.path.clone();
@@ -878,6 +880,37 @@ fn where_is(bytes: &[u8], offset: usize) -> (Option<u64>, Option<String>) {
     }
 }
 
+/// `Ok` when the cell has no space, tab or line break before or after its value. Ids, words
+/// and dates are checked exactly as the `datapackage.json` declares them (a pattern), so that
+/// `frictionless validate` and this reader accept the same cells: `"p1 "` is not an id there.
+fn unpadded(text: &str, code: Code) -> Result<(), (Code, String)> {
+    let t = text.trim();
+    if t.len() == text.len() {
+        return Ok(());
+    }
+    Err((
+        code,
+        format!(
+            "{text:?} has spaces around its value: write {t:?} (spreadsheets often keep a trailing space)"
+        ),
+    ))
+}
+
+/// `Ok` when no item of a `;`-separated cell of ids, words or dates is padded or empty (the
+/// list's pattern in the `datapackage.json` allows neither).
+fn unpadded_items(text: &str) -> Result<(), (Code, String)> {
+    for item in text.split(';') {
+        unpadded(item, Code::ConstraintError)?;
+        if item.is_empty() {
+            return Err((
+                Code::ConstraintError,
+                format!("{text:?} has an empty item: separate values with one ;"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A cell's value, or its problem.
 fn parse(col: &Col, family_key: bool, text: &str) -> Result<Value, (Code, String)> {
     match &col.kind {
@@ -890,6 +923,9 @@ fn parse(col: &Col, family_key: bool, text: &str) -> Result<Value, (Code, String
             Value::String(text.to_owned())
         }),
         ColKind::List(sc) => {
+            if matches!(sc, Scalar::Id | Scalar::Enum(_) | Scalar::Date) {
+                unpadded_items(text)?;
+            }
             let mut out = Vec::new();
             for item in cell::split_list(text) {
                 out.push(scalar(sc, &item)?);
@@ -897,6 +933,7 @@ fn parse(col: &Col, family_key: bool, text: &str) -> Result<Value, (Code, String
             Ok(Value::Array(out))
         }
         ColKind::WordOrList(words) => {
+            unpadded_items(text)?;
             let t = text.trim();
             if words.iter().any(|w| w == t) {
                 return Ok(Value::String(t.to_owned()));
@@ -919,6 +956,16 @@ fn parse(col: &Col, family_key: bool, text: &str) -> Result<Value, (Code, String
 }
 
 fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
+    match sc {
+        Scalar::Id | Scalar::Date | Scalar::Enum(_) | Scalar::String { pattern: Some(_) } => {
+            unpadded(text, Code::ConstraintError)?;
+        }
+        // Frictionless reads numbers with spaces around them (` 12 `): so does this reader.
+        Scalar::Number { .. }
+        | Scalar::Integer { .. }
+        | Scalar::Boolean
+        | Scalar::String { pattern: None } => {}
+    }
     match sc {
         Scalar::String { pattern } => {
             if let Some(p) = pattern
