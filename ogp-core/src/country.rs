@@ -159,50 +159,6 @@ pub(crate) fn fold(c: char) -> Vec<char> {
     vec![plain]
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_table_is_iso_3166_1() {
-        assert_eq!(all().len(), 249);
-        for c in all() {
-            assert_eq!(c.alpha2.len(), 2, "{c:?}");
-            assert_eq!(c.alpha3.len(), 3, "{c:?}");
-            assert_eq!(by_alpha2(c.alpha2), Some(c));
-            assert_eq!(by_alpha3(c.alpha3), Some(c));
-            assert_eq!(by_name(c.name), Some(c), "{}", c.name);
-        }
-    }
-
-    #[test]
-    fn alternative_names_are_found() {
-        for (name, alpha2) in [
-            ("Kenya", "KE"),
-            ("United States", "US"),
-            ("côte d'ivoire", "CI"),
-            ("Cote d'Ivoire", "CI"),
-            ("North Macedonia", "MK"),
-            ("Turkey", "TR"),
-            ("Indonesia", "ID"),
-            ("Ukraine", "UA"),
-            ("South Korea", "KR"),
-        ] {
-            assert_eq!(by_name(name).map(|c| c.alpha2), Some(alpha2), "{name}");
-        }
-    }
-
-    #[test]
-    fn names_inside_a_locality() {
-        assert_eq!(find_in("Papua New Guinea").map(|c| c.alpha2), Some("PG"));
-        assert_eq!(
-            find_in("Kaduna State, Nigeria").map(|c| c.alpha2),
-            Some("NG")
-        );
-        assert_eq!(find_in("Makueni County").map(|c| c.alpha2), None);
-    }
-}
-
 #[rustfmt::skip]
 // Generated from ISO 3166-1 as published in Debian's iso-codes 4.15 (alpha-2, alpha-3, short
 // name, common and official names), with a few common alternative names added by hand.
@@ -457,3 +413,47 @@ static COUNTRIES: [Country; 249] = [
     Country { alpha2: "ZM", alpha3: "ZMB", name: "Zambia", other_names: &["Republic of Zambia"] },
     Country { alpha2: "ZW", alpha3: "ZWE", name: "Zimbabwe", other_names: &["Republic of Zimbabwe"] },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_iso_3166_1() {
+        assert_eq!(all().len(), 249);
+        for c in all() {
+            assert_eq!(c.alpha2.len(), 2, "{c:?}");
+            assert_eq!(c.alpha3.len(), 3, "{c:?}");
+            assert_eq!(by_alpha2(c.alpha2), Some(c));
+            assert_eq!(by_alpha3(c.alpha3), Some(c));
+            assert_eq!(by_name(c.name), Some(c), "{}", c.name);
+        }
+    }
+
+    #[test]
+    fn alternative_names_are_found() {
+        for (name, alpha2) in [
+            ("Kenya", "KE"),
+            ("United States", "US"),
+            ("côte d'ivoire", "CI"),
+            ("Cote d'Ivoire", "CI"),
+            ("North Macedonia", "MK"),
+            ("Turkey", "TR"),
+            ("Indonesia", "ID"),
+            ("Ukraine", "UA"),
+            ("South Korea", "KR"),
+        ] {
+            assert_eq!(by_name(name).map(|c| c.alpha2), Some(alpha2), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_inside_a_locality() {
+        assert_eq!(find_in("Papua New Guinea").map(|c| c.alpha2), Some("PG"));
+        assert_eq!(
+            find_in("Kaduna State, Nigeria").map(|c| c.alpha2),
+            Some("NG")
+        );
+        assert_eq!(find_in("Makueni County").map(|c| c.alpha2), None);
+    }
+}
