@@ -54,7 +54,8 @@
 //!
 //! # Institutions
 //!
-//! `;` always separates names. A line break separates two names only when both sides look
+//! A lead institution is an organization of sector government, a supporting one of sector
+//! other (until it leads a commitment). `;` always separates names. A line break separates two names only when both sides look
 //! like whole names (each starts with an upper-case letter, the first does not end with a
 //! connecting word such as `of`, `and`, `for`, `the`, `de`, `et`, or with `,` or `-`);
 //! otherwise it merely wraps a long name (copied from a PDF) and becomes a space. A `,`
@@ -406,8 +407,11 @@ impl Sheet {
     fn org(&mut self, name: &str, sector: Sector) -> Id {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let key = institutions::key(&name);
-        if let Some(id) = self.org_ids.get(&key) {
-            return id.clone();
+        if let Some(id) = self.org_ids.get(&key).cloned() {
+            if sector == Sector::Government {
+                self.leads_in_government(&id);
+            }
+            return id;
         }
         let id = unique_id(&slug(&name), |candidate| {
             self.orgs.iter().any(|o| o.id.as_str() == candidate)
@@ -433,6 +437,16 @@ impl Sheet {
         });
         self.org_ids.insert(key, id.clone());
         id
+    }
+
+    /// An institution first seen as a supporting one and now as a lead is a government one.
+    fn leads_in_government(&mut self, id: &Id) {
+        if let Some(org) = self.orgs.iter_mut().find(|o| o.id == *id)
+            && org.sector == Sector::Other
+        {
+            org.sector = Sector::Government;
+            org.ext.remove("sector_from");
+        }
     }
 
     /// The dataset, or every problem when one is an error.
