@@ -18,6 +18,7 @@ pub enum Target {
     ///
     /// `ogp import ogp-sheet` reads it back into the same dataset. What the layout has no
     /// column for (milestones, a policy area OGP does not list) is left out, with a warning.
+    /// A dataset with validation errors is refused (exit 1).
     OgpSheet {
         /// The dataset: a .json file or a CSV bundle folder.
         dataset: PathBuf,
@@ -34,7 +35,11 @@ pub fn run(target: &Target) -> Result<ExitCode, Error> {
                 Ok(ds) => ds,
                 Err(code) => return Ok(code),
             };
-            let warnings = ogp_core::io::ogp_sheet::write_file(&ds, out)?;
+            let written = ogp_core::io::ogp_sheet::write_file(&ds, out);
+            let warnings = match super::outcome(dataset, written)? {
+                Ok(warnings) => warnings,
+                Err(code) => return Ok(code),
+            };
             for p in &warnings {
                 eprintln!("{}", problem_line(dataset, p));
             }

@@ -61,8 +61,16 @@ pub fn write(ds: &Dataset) -> Exported {
     }
 }
 
-/// Writes [`write`]'s CSV to `path`; returns its warnings.
+/// Writes [`write`]'s CSV to `path`; returns its warnings. A dataset with validation errors
+/// is refused ([`Error::Invalid`], every problem), since what goes back to OGP must hold
+/// together (a lead that names no organization would be written as a bare id).
 pub fn write_file(ds: &Dataset, path: &Path) -> Result<Vec<Problem>, Error> {
+    let report = crate::validate(ds);
+    if report.has_errors() {
+        return Err(Error::Invalid {
+            problems: report.problems,
+        });
+    }
     let exported = write(ds);
     std::fs::write(path, exported.csv).map_err(|source| Error::Io {
         path: path.to_owned(),
