@@ -2,6 +2,7 @@
 
 pub mod committee;
 pub mod convert;
+pub mod export;
 pub mod import;
 pub mod progress;
 pub mod rotation;

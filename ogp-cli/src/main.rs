@@ -29,7 +29,11 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
     ogp template my-country --languages ar,fr,en\n  \
     ogp import ogp-sheet commitments.csv imported.json\n  \
-    ogp schema --out schemas --force\n\n\
+    ogp export ogp-sheet imported.json commitments.csv
+  \
+    ogp schema --out schemas --force
+
+\
     Exit status: 0 success, 1 the data has errors, 2 usage or I/O error.")]
 struct Cli {
     #[command(subcommand)]
@@ -77,6 +81,9 @@ enum Command {
     /// Import data from another layout into a dataset.
     #[command(subcommand)]
     Import(cmd::import::Source),
+    /// Export a dataset into another layout (the OGP commitments database).
+    #[command(subcommand)]
+    Export(cmd::export::Target),
     /// A committee's health on a date: seats and parity, terms, attendance and quorum, time
     /// between meetings (OGP asks for at least one every six months), overdue actions.
     ///
@@ -139,6 +146,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => cmd::convert::run(&args),
         Command::Template(args) => cmd::template::run(&args),
         Command::Import(source) => cmd::import::run(&source),
+        Command::Export(target) => cmd::export::run(&target),
         Command::Progress(args) => cmd::progress::run(&args),
         Command::Committee(args) => cmd::committee::run(&args),
         Command::Rotation(args) => cmd::rotation::run(&args),

@@ -172,3 +172,144 @@ fn a_folder_without_tables_is_a_usage_error() {
     let out = ogp(&["validate", t.0.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn import_the_published_ogp_database_exits_0_with_a_summary() {
+    let t = Temp::new("ogp-database");
+    let out_path = t.0.join("imported.json");
+    let out = ogp(&[
+        "import",
+        "ogp-sheet",
+        "tests/fixtures/ogp-database/commitments.csv",
+        out_path.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("row 2, column \"Start Date\""),
+        "the ambiguous 1/7/2018 is located: {stderr}"
+    );
+    assert!(
+        stderr.contains("(6 plans, 12 commitments, 18 organizations)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("8 warnings:"), "{stderr}");
+    assert!(
+        stderr.contains("  2 ambiguous-date: dates that could be day-first or month-first"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("  1 assumed-two-year-cycle: "), "{stderr}");
+    assert!(stderr.contains("  3 unsure-institutions: "), "{stderr}");
+    let validate = ogp(&["validate", out_path.to_str().unwrap()]);
+    assert_eq!(validate.status.code(), Some(0));
+
+    // `ogp progress` gives the IRM's picture: (75 + 100 + 25 + 25) / 4 = 56.25 on
+    // 2021-12-31 (MA0001 substantial, MA0002 complete, MA0003 and MA0005 limited, MA0004
+    // withdrawn), and 2 of 4 at substantial or complete under completion_share.
+    let progress = |method: &str| -> f64 {
+        let out = ogp(&[
+            "progress",
+            out_path.to_str().unwrap(),
+            "--plan",
+            "morocco-2018-2020",
+            "--as-of",
+            "2021-12-31",
+            "--method",
+            method,
+            "--format",
+            "json",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["percent"].as_f64().unwrap()
+    };
+    assert_eq!(progress("commitment_mean"), 56.25);
+    assert_eq!(progress("completion_share"), 50.0);
+}
+
+#[test]
+fn import_a_repeated_commitment_id_exits_1_writing_nothing() {
+    let t = Temp::new("duplicate");
+    let sheet = t.0.join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Commitment Unique Identifier,Country/Locality,Code,Year Of Submission,\
+         Action Plan End Year,Commitment Title,Lead Institution\n\
+         KE0001,Kenya,KEN,2020,2022,Open contracting,National Treasury\n\
+         KE0001,Kenya,KEN,2020,2022,Open contracting again,National Treasury\n",
+    )
+    .unwrap();
+    let out_path = t.0.join("imported.json");
+    let out = ogp(&[
+        "import",
+        "ogp-sheet",
+        sheet.to_str().unwrap(),
+        out_path.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error[duplicate-id] row 3, column \"Commitment Unique Identifier\""),
+        "{stderr}"
+    );
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn export_ogp_sheet_writes_the_published_layout_that_imports_back() {
+    let t = Temp::new("export");
+    let first = t.0.join("first.json");
+    let sheet = t.0.join("exported.csv");
+    let second = t.0.join("second.json");
+    let fixture = "tests/fixtures/ogp-database/commitments.csv";
+    assert!(
+        ogp(&["import", "ogp-sheet", fixture, first.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = ogp(&[
+        "export",
+        "ogp-sheet",
+        first.to_str().unwrap(),
+        sheet.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("(12 commitments, 171 columns)"), "{stderr}");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let fixture_heading = std::fs::read_to_string(root().join(fixture)).unwrap();
+    assert_eq!(text.lines().next(), fixture_heading.lines().next());
+    assert!(
+        ogp(&[
+            "import",
+            "ogp-sheet",
+            sheet.to_str().unwrap(),
+            second.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let read = |p: &PathBuf| -> serde_json::Value {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v["ext"].take(); // names the file imported from
+        v
+    };
+    assert_eq!(read(&second), read(&first));
+}
+
+#[test]
+fn export_of_a_dataset_with_errors_exits_1() {
+    let t = Temp::new("export-bad");
+    let out = ogp(&[
+        "export",
+        "ogp-sheet",
+        "examples/mistakes/mistakes.json",
+        t.0.join("x.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -17,6 +17,7 @@
 //!   [`selection::verify`] re-runs.
 //! - [`RotationPolicy`] and [`Event`]: who goes to funded international meetings, in turn;
 //!   [`rotation::propose`] says who should go next and why, [`rotation::history`] who went.
+//! - [`country`]: ISO 3166-1 (alpha-2, alpha-3, English names) and its look-ups.
 //! - [`Text`] (multilingual strings), [`PlanDate`] (dates that keep their precision), [`Id`].
 //! - [`validate()`] → [`Report`] of [`Problem`]s, each with a [`Code`] and a [`Location`].
 //! - [`progress`]: progress and expected progress on any date, by documented methods, with
@@ -50,6 +51,7 @@
 #![deny(missing_docs)]
 
 pub mod committee;
+pub mod country;
 mod dataset;
 mod date;
 pub mod error;

@@ -22,6 +22,9 @@ pub struct ActionPlan {
     /// The local jurisdiction, for a local plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<Text>,
+    /// The OGP region the member belongs to (`Africa and Middle East`), as OGP names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// The plan's number (3 for a third plan).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<u32>,
@@ -123,6 +126,13 @@ pub struct Commitment {
     /// What it does about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub solution: Option<Text>,
+    /// The commitment's full text as the plan gives it, when it is not split into challenge
+    /// and solution (OGP's "Full Text").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Its page on the OGP website (or wherever it is published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// Start of implementation.
     pub start: PlanDate,
     /// End of implementation.
@@ -520,7 +530,8 @@ pub struct Reported {
 
 /// The Independent Reporting Mechanism's assessment of a commitment.
 ///
-/// Whether a commitment is "starred" (legacy rule) is computed, never stored.
+/// Stars are stored as the IRM published them (`starred`, `starred_midterm`), never
+/// recomputed here.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IrmAssessment {
@@ -539,6 +550,15 @@ pub struct IrmAssessment {
     /// Completion at the end of the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion: Option<Completion>,
+    /// Completion at mid-term, as the IRM's progress report assessed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_midterm: Option<Completion>,
+    /// The year the IRM's progress (mid-term) report was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_report_year: Option<i32>,
+    /// The year the IRM's end-of-term report was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_of_term_report_year: Option<i32>,
     /// Early results (an open text code, as the IRM writes it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub early_results: Option<String>,
@@ -551,6 +571,21 @@ pub struct IrmAssessment {
     /// Legacy: did it open government.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub did_it_open_government: Option<DidItOpenGovernment>,
+    /// Legacy: did it open government, for access to information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did_it_open_government_access_to_information: Option<DidItOpenGovernment>,
+    /// Legacy: did it open government, for civic participation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did_it_open_government_civic_participation: Option<DidItOpenGovernment>,
+    /// Legacy: did it open government, for public accountability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did_it_open_government_public_accountability: Option<DidItOpenGovernment>,
+    /// Starred by the IRM at the end of term (the current formula), as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starred: Option<bool>,
+    /// Starred by the IRM in its progress report (the current formula), as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starred_midterm: Option<bool>,
     /// Country-specific fields.
     #[serde(default, skip_serializing_if = "Ext::is_empty")]
     pub ext: Ext,

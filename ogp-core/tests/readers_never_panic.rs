@@ -27,6 +27,11 @@ fn sheet() -> Vec<u8> {
     std::fs::read(root.join("tests/fixtures/ogp-sheet/commitments.csv")).unwrap()
 }
 
+fn database() -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    std::fs::read(root.join("tests/fixtures/ogp-database/commitments.csv")).unwrap()
+}
+
 /// Every problem of a failed read says where it is.
 fn located(err: &ogp_core::Error) -> bool {
     err.problems().iter().all(|p| {
@@ -83,6 +88,25 @@ proptest! {
         bytes.truncate(cut.index(bytes.len() + 1));
         if let Err(e) = ogp_sheet::read(&bytes, "sheet.csv") {
             prop_assert!(located(&e), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn published_database_import_and_export_survive_mutations(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = database();
+        for (at, b) in &edits {
+            let i = at.index(bytes.len());
+            bytes[i] = *b;
+        }
+        bytes.truncate(cut.index(bytes.len() + 1));
+        match ogp_sheet::read(&bytes, "sheet.csv") {
+            Ok(imported) => {
+                let _ = ogp_sheet::write(&imported.dataset);
+            }
+            Err(e) => prop_assert!(located(&e), "{e:?}"),
         }
     }
 
