@@ -163,6 +163,30 @@ pub fn number(text: &str) -> Option<String> {
     Some(format!("write {point}, with a point"))
 }
 
+/// What a country that is not an ISO 3166-1 alpha-2 code probably meant: a country's name
+/// (`Kenya`), its alpha-3 code (`KEN`) or its code in lower case (`ke`) gives the code, from
+/// the one table in [`crate::country`].
+///
+/// ```
+/// use ogp_core::hint;
+///
+/// assert_eq!(hint::country("Kenya").as_deref(), Some("use the ISO code KE (Kenya)"));
+/// assert_eq!(hint::country("MAR").as_deref(), Some("use the ISO code MA (Morocco)"));
+/// assert_eq!(hint::country("ma").as_deref(), Some("use the ISO code MA (Morocco)"));
+/// assert_eq!(hint::country("Atlantis"), None);
+/// ```
+pub fn country(text: &str) -> Option<String> {
+    let t = text.trim();
+    let found = crate::country::by_alpha2(&t.to_ascii_uppercase())
+        .filter(|_| t.len() == 2)
+        .or_else(|| crate::country::by_alpha3(&t.to_ascii_uppercase()).filter(|_| t.len() == 3))
+        .or_else(|| crate::country::by_name(t))?;
+    Some(format!(
+        "use the ISO code {} ({})",
+        found.alpha2, found.name
+    ))
+}
+
 /// The candidate nearest to `word`, when one is near enough to be what was meant: the same
 /// but for case, spaces, `-` and `_`, or within a small edit distance (one edit for words
 /// up to 4 characters, two up to 8, three beyond) and nearer than any other candidate.

@@ -330,8 +330,10 @@ impl Validator<'_> {
                     Code::InvalidValue,
                     format!("{pp}/country"),
                     format!(
-                        "country {:?} is not an ISO 3166-1 alpha-2 code (two capital letters)",
-                        plan.country
+                        "country {:?} is not an ISO 3166-1 alpha-2 code (two capital letters){}",
+                        plan.country,
+                        crate::hint::country(&plan.country)
+                            .map_or_else(String::new, |h| format!(": {h}"))
                     ),
                 );
             }

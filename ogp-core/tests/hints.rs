@@ -157,3 +157,25 @@ fn a_word_in_the_wrong_case_gets_the_word() {
     let m = one("updates.csv", ",100,,", ",,Complete,");
     assert!(m.contains("(did you mean \"complete\"?)"), "{m}");
 }
+
+#[test]
+fn a_country_name_gets_its_iso_code() {
+    let m = one("plans.csv", ",ZZ,", ",Kenya,");
+    assert!(m.ends_with("use the ISO code KE (Kenya)"), "{m}");
+    let m = one("plans.csv", ",ZZ,", ",MAR,");
+    assert!(m.ends_with("use the ISO code MA (Morocco)"), "{m}");
+    // In a JSON dataset, validation gives the same hint.
+    let ds = ogp_core::Dataset::from_json(
+        r#"{"schema_version": "1", "plans": [{"id": "p", "country": "Kenya",
+            "level": "national", "title": "P", "start": "2024", "end": "2025",
+            "status": "implementation"}]}"#,
+    )
+    .unwrap();
+    let problems = ogp_core::validate(&ds).problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.ends_with("use the ISO code KE (Kenya)")),
+        "{problems:?}"
+    );
+}

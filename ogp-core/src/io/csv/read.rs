@@ -971,9 +971,14 @@ fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
             if let Some(p) = pattern
                 && !super::matches_pattern(p, text)
             {
+                let hint = match p.as_str() {
+                    "^[A-Z]{2}$" => crate::hint::country(text),
+                    _ => None,
+                };
+                let hint = hint.map_or_else(String::new, |h| format!(": {h}"));
                 return Err((
                     Code::ConstraintError,
-                    format!("{text:?} does not match the pattern {p}"),
+                    format!("{text:?} does not match the pattern {p}{hint}"),
                 ));
             }
             Ok(Value::String(text.to_owned()))
