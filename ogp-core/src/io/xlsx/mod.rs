@@ -29,8 +29,9 @@
 //! [`to_bytes`] writes every table as a sheet (headings only when it has no rows), after the
 //! `README` sheet: bold headings, the required ones on an orange ground, the heading row
 //! frozen, a drop-down list of the allowed words in every column of words (`status`,
-//! `level`…). Numbers are number cells (`12.5` stays `12.5`, `29` is `29`), booleans boolean
-//! cells; everything else, dates included, is a text cell, so that a date keeps its precision
+//! `level`…). Numbers are number cells (`12.5` stays `12.5`, `29` is `29`; a number that a
+//! double cannot hold exactly, like a 20-digit lottery seed, stays text so that no digit is
+//! lost), booleans boolean cells; everything else, dates included, is a text cell, so that a date keeps its precision
 //! (`2024`, `2024-03` and `2024-03-18` read back exactly as they were written), and those
 //! columns have the text format so that Excel does not turn what people type into dates or
 //! numbers. Text is always written as a string, never as a formula, so a workbook needs no
@@ -115,7 +116,7 @@ pub fn write_file(ds: &Dataset, path: &Path, opts: &WriteOptions) -> Result<(), 
 /// ```
 /// let bytes = ogp_core::io::xlsx::template_bytes(&["ar".into(), "fr".into()])?;
 /// let blank = ogp_core::io::xlsx::from_bytes(&bytes, "template.xlsx")?;
-/// assert_eq!(blank.dataset.default_language.as_deref(), Some("ar"));
+/// assert_eq!(blank.dataset.default_language, "ar");
 /// assert!(blank.dataset.plans.is_empty());
 /// # Ok::<(), ogp_core::Error>(())
 /// ```

@@ -119,14 +119,17 @@ fn sheet(ws: &mut Worksheet, t: &TableLayout, table: &Table, f: &Formats) -> Res
     Ok(())
 }
 
-/// A cell as what it is: a number, a boolean, or a string (never a formula).
+/// A cell as what it is: a number, a boolean, or a string (never a formula). A number that
+/// a double cannot hold exactly (a 20-digit lottery seed) stays text, so no digit is lost.
 fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &str, kind: Kind) -> Result<(), XlsxError> {
     if cell.is_empty() {
         return Ok(());
     }
     match (kind, cell) {
         (Kind::Number, _) => match cell.parse::<f64>() {
-            Ok(n) if n.is_finite() => ws.write_number(r, c, n).map(|_| ()),
+            Ok(n) if n.is_finite() && format!("{n}") == cell => {
+                ws.write_number(r, c, n).map(|_| ())
+            }
             _ => ws.write_string(r, c, cell).map(|_| ()),
         },
         (Kind::Boolean, "true") => ws.write_boolean(r, c, true).map(|_| ()),
