@@ -8,7 +8,8 @@ use ogp_core::Error;
 /// Arguments of `ogp template`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The folder to write the templates into (created if needed).
+    /// The folder to write the templates into (created if needed), or a workbook to write
+    /// when the path ends in .xlsx.
     pub dir: PathBuf,
     /// Languages of the texts, comma-separated BCP 47 tags (`ar,fr,en`; `zgh` for Tamazight
     /// in Tifinagh): each text gets one column per language (`title/ar`, `title/fr`…). The
@@ -29,6 +30,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         return Err(Error::Argument(format!(
             "{bad:?} is not a language tag (BCP 47, like ar, fr, en or zgh)"
         )));
+    }
+    if ogp_core::io::xlsx::is_workbook(&args.dir) {
+        ogp_core::io::xlsx::write_template(&args.dir, &languages)?;
+        eprintln!(
+            "wrote the template workbook {}; fill its sheets, then run `ogp validate {}`",
+            args.dir.display(),
+            args.dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     ogp_core::io::csv::write_template(&args.dir, &languages)?;
     eprintln!(
