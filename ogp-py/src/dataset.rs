@@ -449,7 +449,9 @@ impl Problem {
     fn __str__(&self, py: Python<'_>) -> PyResult<String> {
         let loc = self.location.bind(py);
         let mut place = Vec::new();
-        for key in ["file", "sheet", "cell", "pointer", "row", "field", "line", "column"] {
+        for key in [
+            "file", "sheet", "cell", "pointer", "row", "field", "line", "column",
+        ] {
             if let Some(v) = loc.get_item(key)? {
                 place.push(format!("{key} {}", v.str()?));
             }
