@@ -37,7 +37,7 @@ if [ ! -x "$venv/bin/python" ]; then
   fi
 fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-  "maturin>=1.9.4,<2" "pytest>=7" "pandas>=1.5" "mypy>=1.10" "frictionless>=5.10"
+  "maturin>=1.9.4,<2" "pytest>=7" "pandas>=1.5" "mypy>=1.10" "frictionless>=5.10" "openpyxl>=3.1"
 
 step "Python: build the extension into the venv (maturin develop --release)"
 (cd ogp-py && VIRTUAL_ENV=$venv "$venv/bin/maturin" develop --release --locked -q)

@@ -13,8 +13,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Open government action plans and the committees that steer them.
 ///
-/// A dataset is a JSON document (its format: `ogp schema`) or a CSV bundle folder (blank
-/// tables: `ogp template`). Every command that reads one reports all problems at once, each
+/// A dataset is a JSON document (its format: `ogp schema`), a CSV bundle folder or an Excel
+/// workbook (.xlsx, one sheet per table; blank ones: `ogp template`). Every command that reads one reports all problems at once, each
 /// with a stable code and its location.
 #[derive(Parser)]
 #[command(name = "ogp", version)]
@@ -28,6 +28,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     ogp select examples/selection/dataset.json --verify audit.json\n  \
     ogp convert examples/morocco-nap1/bundle morocco-nap1.json\n  \
     ogp template my-country --languages ar,fr,en\n  \
+    ogp template my-country.xlsx --languages ar,fr,en\n  \
+    ogp convert my-country.xlsx my-country.json\n  \
     ogp import ogp-sheet commitments.csv imported.json\n  \
     ogp export ogp-sheet imported.json commitments.csv
   \
@@ -47,8 +49,9 @@ enum Command {
     /// Prints every problem, one per line, as `PATH: severity[code] /json/pointer: message`,
     /// then a summary. Exits 0 when there is no error (warnings are allowed), 1 when there is.
     Validate {
-        /// The dataset: a .json file, or a CSV bundle folder (problems in a bundle are
-        /// located by file, row and column).
+        /// The dataset: a .json file, a CSV bundle folder or an .xlsx workbook (problems in
+        /// a bundle are located by file, row and column; in a workbook by sheet and cell, as
+        /// `updates!C5`).
         path: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
@@ -65,18 +68,25 @@ enum Command {
     /// Long format, ready for a spreadsheet or pandas: date, level, id, title, percent,
     /// expected, status.
     Series(cmd::series::Args),
-    /// Convert a dataset between a JSON document and a CSV bundle folder.
+    /// Convert a dataset between a JSON document, a CSV bundle folder and an Excel workbook.
     ///
-    /// The direction follows the paths: an OUT ending in .json gets one JSON document, any
+    /// The direction follows the paths: an OUT ending in .json gets one JSON document, one
+    /// ending in .xlsx an Excel workbook (one sheet per table, plus a README sheet), any
     /// other OUT becomes a folder of CSV tables plus datapackage.json (Frictionless), ready
-    /// for a spreadsheet. IN is read the same way (a folder is a bundle). Converting there and
-    /// back gives the same dataset. Free text that a spreadsheet would run as a formula is
-    /// neutralised with a leading ' (restored on reading).
+    /// for a spreadsheet. IN is read the same way (a folder is a bundle, a .xlsx file a
+    /// workbook). Converting there and back gives the same dataset. In a bundle, free text
+    /// that a spreadsheet would run as a formula is neutralised with a leading ' (restored on
+    /// reading); a workbook stores text as text, never as a formula, so it needs no escape.
     Convert(cmd::convert::Args),
-    /// Write blank CSV templates for a country to fill: every table's header, the
-    /// datapackage.json and a README telling what goes where and which columns are required.
+    /// Write blank templates for a country to fill: CSV tables in a folder, or one Excel
+    /// workbook when the path ends in .xlsx.
     ///
-    /// Check the filled folder with `ogp validate DIR`.
+    /// A folder gets every table's header, the datapackage.json and a README telling what goes
+    /// where and which columns are required. A workbook gets one sheet per table (headings
+    /// frozen, required ones on an orange ground, a drop-down list of the allowed words in
+    /// every column of words), the dataset sheet with its one row, and a README sheet.
+    ///
+    /// Check the filled folder or workbook with `ogp validate PATH`.
     Template(cmd::template::Args),
     /// Import data from another layout into a dataset.
     #[command(subcommand)]

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use ogp_core::{Problem, Severity};
 
-/// A problem as one line: `PATH: severity[code] /pointer: message (line L, column C)`.
+/// A problem as one line: `PATH: severity[code] /pointer: message (line L, column C)`; a
+/// CSV problem's place is `row R, column "x"`, a workbook's `sheet!C5, column "x"`.
 pub fn problem_line(path: &Path, p: &Problem) -> String {
     let loc = &p.location;
     let mut place = match &loc.pointer {
@@ -14,6 +15,14 @@ pub fn problem_line(path: &Path, p: &Problem) -> String {
     };
     if let Some(row) = loc.row {
         place = format!("row {row}{}", field_suffix(loc.field.as_deref()));
+    }
+    match (&loc.sheet, &loc.cell) {
+        (Some(sheet), Some(cell)) => {
+            place = format!("{sheet}!{cell}{}", field_suffix(loc.field.as_deref()));
+        }
+        (Some(sheet), None) if place.is_empty() => place.clone_from(sheet),
+        (Some(sheet), None) => place = format!("{sheet} {place}"),
+        (None, _) => {}
     }
     let mut position = String::new();
     if let Some(line) = loc.line {

@@ -1,9 +1,10 @@
 //! Problems, reports and the crate's error type.
 //!
 //! Everything that can be wrong with input is a [`Problem`]: a severity, a stable kebab-case
-//! [`Code`], a message for people and a [`Location`] (a JSON pointer, a line and column, or a
-//! CSV file, row and column). Loading and validation collect every problem at once into a
-//! [`Report`]; operations that cannot go on return an [`Error`] that carries them.
+//! [`Code`], a message for people and a [`Location`] (a JSON pointer, a line and column; a
+//! CSV file, row and column; or a workbook's sheet and cell). Loading and validation collect
+//! every problem at once into a [`Report`]; operations that cannot go on return an [`Error`]
+//! that carries them.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -188,6 +189,10 @@ impl Serialize for Code {
 }
 
 /// Where a problem is. Every part is optional; at least one is set.
+///
+/// A JSON document locates by `pointer`, `line` and `column`; a CSV bundle by `file` (the
+/// table's file), `row` and `field`; an Excel workbook by `file` (the workbook), `sheet`,
+/// `row`, `field` and `cell` (`updates!C5` is `sheet` `updates`, `cell` `C5`, `row` 5).
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
     /// The file, when known (CSV bundles; the CLI sets it for JSON too).
@@ -205,9 +210,16 @@ pub struct Location {
     /// Row in a CSV table, the header being row 1 (as Frictionless counts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u64>,
-    /// Column name in a CSV table.
+    /// Column name in a CSV table or a workbook's sheet (its heading).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The sheet of an Excel workbook (a table's name, e.g. `updates`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell of a workbook's sheet in A1 notation (`C5`: column C, row 5), when the
+    /// problem is in one cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -221,7 +233,8 @@ impl Location {
 }
 
 impl fmt::Display for Location {
-    /// `file:line:column /pointer` or `file row R column C`, whichever parts are known.
+    /// `file:line:column /pointer`, `file row R column C` or `file sheet!cell column C`,
+    /// whichever parts are known (a sheet without a cell: `file sheet row R`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut parts: Vec<String> = Vec::new();
         let mut head = self.file.clone().unwrap_or_default();
@@ -237,8 +250,14 @@ impl fmt::Display for Location {
         if !head.is_empty() {
             parts.push(head);
         }
-        if let Some(r) = self.row {
-            parts.push(format!("row {r}"));
+        match (&self.sheet, &self.cell, self.row) {
+            (Some(s), Some(c), _) => parts.push(format!("{s}!{c}")),
+            (Some(s), None, r) => {
+                parts.push(s.clone());
+                parts.extend(r.map(|r| format!("row {r}")));
+            }
+            (None, _, Some(r)) => parts.push(format!("row {r}")),
+            (None, _, None) => {}
         }
         if let Some(c) = &self.field {
             parts.push(format!("column {c:?}"));
@@ -333,15 +352,16 @@ impl Report {
 }
 
 /// The order of problems in reports: by file, JSON pointer (array indices compared as
-/// numbers, so `/plans/2` comes before `/plans/10`), line, column, row, column name, then code
-/// and message.
+/// numbers, so `/plans/2` comes before `/plans/10`), line, column, sheet, row, column name,
+/// then code and message.
 pub fn cmp_problems(a: &Problem, b: &Problem) -> std::cmp::Ordering {
     let (la, lb) = (&a.location, &b.location);
     la.file
         .cmp(&lb.file)
         .then_with(|| cmp_pointers(la.pointer.as_deref(), lb.pointer.as_deref()))
         .then_with(|| {
-            (la.line, la.column, la.row, &la.field).cmp(&(lb.line, lb.column, lb.row, &lb.field))
+            (la.line, la.column, &la.sheet, la.row, &la.field)
+                .cmp(&(lb.line, lb.column, &lb.sheet, lb.row, &lb.field))
         })
         .then_with(|| (a.code, &a.message, a.severity).cmp(&(b.code, &b.message, b.severity)))
 }
@@ -537,5 +557,20 @@ mod tests {
             ..Location::default()
         };
         assert_eq!(c.to_string(), "updates.csv row 4 column \"date\"");
+        let x = Location {
+            file: Some("my.xlsx".into()),
+            sheet: Some("updates".into()),
+            row: Some(5),
+            field: Some("date".into()),
+            cell: Some("C5".into()),
+            ..Location::default()
+        };
+        assert_eq!(x.to_string(), "my.xlsx updates!C5 column \"date\"");
+        let whole_row = Location {
+            cell: None,
+            field: None,
+            ..x
+        };
+        assert_eq!(whole_row.to_string(), "my.xlsx updates row 5");
     }
 }

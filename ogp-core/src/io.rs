@@ -5,6 +5,7 @@
 //! - [`schema`]: the JSON Schemas generated from the model.
 //! - [`csv`]: the CSV bundle (a folder of tables and a Frictionless `datapackage.json`),
 //!   its templates.
+//! - [`xlsx`]: the Excel workbook, a CSV bundle in one file (one sheet per table).
 //! - [`ogp_sheet`]: the OGP/IRM commitments spreadsheet, imported into datasets.
 //! - [`output`]: how every file is written: never over what exists without being asked,
 //!   never through a symbolic link, never half-written.
@@ -14,19 +15,25 @@ pub mod json;
 pub mod ogp_sheet;
 pub mod output;
 pub mod schema;
+pub mod xlsx;
 
 use std::path::Path;
 
 use crate::{Dataset, Error};
 use output::Overwrite;
 
-/// Reads a dataset from a path: a folder is read as a CSV bundle ([`csv::read_dir`]), a file
-/// as a `.json` document.
+/// Reads a dataset from a path: a folder is read as a CSV bundle ([`csv::read_dir`]), a
+/// `.xlsx` file as an Excel workbook ([`xlsx::read_file`]), any other file as a `.json`
+/// document.
 ///
-/// Problems are reported with the file name in their [`crate::Location`].
+/// Problems are reported with the file name in their [`crate::Location`] (and, in a
+/// workbook, the sheet and cell).
 pub fn load(path: &Path) -> Result<Dataset, Error> {
     if path.is_dir() {
         return csv::read_dir(path).map(|b| b.dataset);
+    }
+    if xlsx::is_workbook(path) {
+        return xlsx::read_file(path).map(|b| b.dataset);
     }
     load_json(path).map(|(ds, _)| ds)
 }
@@ -78,18 +85,23 @@ pub fn save(ds: &Dataset, path: &Path, overwrite: Overwrite) -> Result<(), Error
     output::write_file(path, ds.to_json().as_bytes(), overwrite)
 }
 
-/// Loads a dataset (a `.json` file or a CSV bundle folder) and validates it: every problem,
-/// sorted. For a JSON file, each validation problem is also located by line and column in the
-/// text ([`json::locate`]); for a bundle, the reader's warnings are included and each
-/// validation problem is also located by file, row and column ([`csv::SourceMap::locate`]).
+/// Loads a dataset (a `.json` file, a CSV bundle folder or an `.xlsx` workbook) and
+/// validates it: every problem, sorted. For a JSON file, each validation problem is also
+/// located by line and column in the text ([`json::locate`]); for a bundle or a workbook, the
+/// reader's warnings are included and each validation problem is also located by file, row
+/// and column, or sheet and cell ([`csv::SourceMap::locate`]).
 ///
 /// ```
 /// let report = ogp_core::io::load_and_validate(std::path::Path::new("no-such-file.json"));
 /// assert!(report.is_err());
 /// ```
 pub fn load_and_validate(path: &Path) -> Result<crate::Report, Error> {
-    if path.is_dir() {
-        let bundle = csv::read_dir(path)?;
+    if path.is_dir() || xlsx::is_workbook(path) {
+        let bundle = if path.is_dir() {
+            csv::read_dir(path)?
+        } else {
+            xlsx::read_file(path)?
+        };
         let mut problems = bundle.warnings;
         for mut p in crate::validate(&bundle.dataset).problems {
             bundle.sources.locate(&mut p);
@@ -118,15 +130,20 @@ pub fn load_and_validate(path: &Path) -> Result<crate::Report, Error> {
 /// How [`save_any`] writes.
 pub type SaveOptions = csv::WriteOptions;
 
-/// Writes a dataset to `path`: a path ending in `.json` gets the JSON document, any other
-/// path becomes a CSV bundle folder ([`csv::write_dir`]). `redact_people` applies to both.
-/// Nothing that exists is replaced unless `overwrite` says so (see [`output`]).
+/// Writes a dataset to `path`: a path ending in `.json` gets the JSON document, one ending in
+/// `.xlsx` an Excel workbook ([`xlsx::write_file`]), any other path becomes a CSV bundle
+/// folder ([`csv::write_dir`]). `redact_people` applies to all three; `spreadsheet_safe` to
+/// the bundle (a workbook never holds formulas). Nothing that exists is replaced unless
+/// `overwrite` says so (see [`output`]).
 pub fn save_any(
     ds: &Dataset,
     path: &Path,
     opts: &SaveOptions,
     overwrite: Overwrite,
 ) -> Result<(), Error> {
+    if xlsx::is_workbook(path) {
+        return xlsx::write_file(ds, path, opts, overwrite);
+    }
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))

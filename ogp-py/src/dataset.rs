@@ -78,6 +78,30 @@ impl Dataset {
             .map_err(|e| errors::to_py(py, e))
     }
 
+    /// Write the dataset as an Excel workbook (`.xlsx`): one sheet per table, with the same
+    /// headings as the CSV bundle, and a README sheet. Numbers are number cells, dates text
+    /// (`2024`, `2024-03`, `2024-03-18` keep their precision), text is never a formula. The
+    /// same dataset gives the same bytes. `redact_people` leaves out person names.
+    /// `ogp.load(path)` reads it back. A file that is not empty is left as it is and
+    /// `OutputExistsError` raised, unless `force=True`.
+    #[pyo3(signature = (path, redact_people=false, force=false))]
+    fn write_xlsx(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        redact_people: bool,
+        force: bool,
+    ) -> PyResult<()> {
+        let ds = Arc::clone(&self.inner);
+        let opts = ogp_core::io::csv::WriteOptions {
+            redact_people,
+            ..ogp_core::io::csv::WriteOptions::default()
+        };
+        let overwrite = ogp_core::io::output::Overwrite::from_force(force);
+        py.detach(move || ogp_core::io::xlsx::write_file(&ds, &path, &opts, overwrite))
+            .map_err(|e| errors::to_py(py, e))
+    }
+
     /// Check the dataset: every problem found, sorted by location (warnings included).
     fn validate(&self, py: Python<'_>) -> PyResult<Vec<Problem>> {
         let ds = Arc::clone(&self.inner);
@@ -395,7 +419,7 @@ impl PlanSummary {
 }
 
 /// One thing wrong with the input: severity ("error" or "warning"), a stable code, a message
-/// and a location (a dict with some of: file, pointer, line, column, row, field).
+/// and a location (a dict with some of: file, pointer, line, column, row, field, sheet, cell).
 #[pyclass(module = "ogp", frozen, get_all)]
 pub struct Problem {
     /// "error" or "warning".
@@ -404,7 +428,8 @@ pub struct Problem {
     pub code: String,
     /// What is wrong, for people.
     pub message: String,
-    /// Where: a dict with some of file, pointer, line, column, row, field.
+    /// Where: a dict with some of file, pointer, line, column, row, field, sheet, cell
+    /// (a workbook's sheet and its cell in A1 notation, e.g. "C5").
     pub location: Py<PyDict>,
 }
 
@@ -434,7 +459,9 @@ impl Problem {
     fn __str__(&self, py: Python<'_>) -> PyResult<String> {
         let loc = self.location.bind(py);
         let mut place = Vec::new();
-        for key in ["file", "pointer", "row", "field", "line", "column"] {
+        for key in [
+            "file", "sheet", "cell", "pointer", "row", "field", "line", "column",
+        ] {
             if let Some(v) = loc.get_item(key)? {
                 place.push(format!("{key} {}", v.str()?));
             }
@@ -469,6 +496,12 @@ pub fn location_dict<'py>(py: Python<'py>, l: &ogp_core::Location) -> PyResult<B
     }
     if let Some(v) = &l.field {
         d.set_item("field", v)?;
+    }
+    if let Some(v) = &l.sheet {
+        d.set_item("sheet", v)?;
+    }
+    if let Some(v) = &l.cell {
+        d.set_item("cell", v)?;
     }
     Ok(d)
 }

@@ -21,9 +21,10 @@ mod _ogp {
     #[pymodule_export]
     use crate::progress::{Progress, Series};
 
-    /// Read a dataset: a `.json` file, or a CSV bundle folder (as `Dataset.write_csv` writes
-    /// and `ogp template` starts). Raises `ParseError` with every problem, located by JSON
-    /// pointer, line and column, or by CSV file, row and column.
+    /// Read a dataset: a `.json` file, a CSV bundle folder (as `Dataset.write_csv` writes
+    /// and `ogp template` starts) or an Excel workbook `.xlsx` (as `Dataset.write_xlsx`
+    /// writes). Raises `ParseError` with every problem, located by JSON pointer, line and
+    /// column, by CSV file, row and column, or by workbook sheet and cell.
     #[pyfunction]
     fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Dataset> {
         let ds = py

@@ -10,17 +10,18 @@ use ogp_core::io::output::Overwrite;
 /// Arguments of `ogp convert`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The dataset to read: a .json file or a CSV bundle folder.
+    /// The dataset to read: a .json file, a CSV bundle folder or an .xlsx workbook.
     pub input: PathBuf,
-    /// Where to write: a path ending in .json gets a JSON document, any other path a CSV
-    /// bundle folder (created if needed). An OUT that exists and is not empty is refused
-    /// unless --force is given.
+    /// Where to write: a path ending in .json gets a JSON document, one ending in .xlsx an
+    /// Excel workbook, any other path a CSV bundle folder (created if needed). An OUT that
+    /// exists and is not empty is refused unless --force is given.
     pub output: PathBuf,
     /// Leave out person names (representatives', guests' and evaluators' names).
     #[arg(long)]
     pub redact_people: bool,
     /// Write free text exactly as it is, even when a spreadsheet would run it as a formula
-    /// (`=…`, `+…`, `-…`, `@…`). By default such cells get a leading ' in a bundle.
+    /// (`=…`, `+…`, `-…`, `@…`). By default such cells get a leading ' in a bundle (a
+    /// workbook never needs it: its text cells are never formulas).
     #[arg(long)]
     pub no_formula_escape: bool,
     /// Replace OUT when it exists and is not empty (by default nothing is overwritten). The

@@ -8,8 +8,9 @@ use ogp_core::Error;
 /// Arguments of `ogp template`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The folder to write the templates into (created if needed). A folder that is not
-    /// empty is refused unless --force is given: a template never empties a filled bundle.
+    /// The folder to write the templates into (created if needed), or a workbook to write
+    /// when the path ends in .xlsx. A target that is not empty is refused unless --force is
+    /// given: a template never empties a filled bundle or workbook.
     pub dir: PathBuf,
     /// Languages of the texts, comma-separated BCP 47 tags (`ar,fr,en`; `zgh` for Tamazight
     /// in Tifinagh): each text gets one column per language (`title/ar`, `title/fr`…). The
@@ -36,6 +37,15 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         )));
     }
     let overwrite = ogp_core::io::output::Overwrite::from_force(args.force);
+    if ogp_core::io::xlsx::is_workbook(&args.dir) {
+        ogp_core::io::xlsx::write_template(&args.dir, &languages, overwrite)?;
+        eprintln!(
+            "wrote the template workbook {}; fill its sheets, then run `ogp validate {}`",
+            args.dir.display(),
+            args.dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     ogp_core::io::csv::write_template(&args.dir, &languages, overwrite)?;
     eprintln!(
         "wrote the templates into {}; fill them, then run `ogp validate {}`",

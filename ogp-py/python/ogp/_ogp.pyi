@@ -35,6 +35,18 @@ class Dataset:
         spreadsheet_safe: bool = True,
         force: bool = False,
     ) -> None: ...
+    def write_xlsx(
+        self,
+        path: Union[str, os.PathLike[str]],
+        redact_people: bool = False,
+        force: bool = False,
+    ) -> None:
+        """Write the dataset as an Excel workbook: one sheet per table, and a README sheet.
+
+        Numbers are number cells; dates are text, so that `2024`, `2024-03` and `2024-03-18`
+        keep their precision; text is never written as a formula. The same dataset gives the
+        same bytes. `redact_people` leaves out person names. `ogp.load(path)` reads it back.
+        """
     def validate(self) -> List[Problem]: ...
     @property
     def plans(self) -> List[PlanSummary]: ...

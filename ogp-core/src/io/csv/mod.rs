@@ -96,10 +96,10 @@
 
 mod cell;
 pub mod package;
-mod read;
+pub(crate) mod read;
 mod sniff;
 pub mod tables;
-mod write;
+pub(crate) mod write;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -107,7 +107,7 @@ use std::path::Path;
 use crate::error::Problem;
 use crate::io::output::Overwrite;
 use crate::{Dataset, Error};
-use tables::{ColKind, DATASET_TABLE, Layout};
+use tables::{ColKind, DATASET_TABLE, Layout, TableLayout};
 
 /// How a bundle is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,10 +138,13 @@ pub struct Bundle {
     pub sources: SourceMap,
 }
 
-/// Where the entities of a dataset read from a bundle came from: JSON pointer → file, row.
+/// Where the entities of a dataset read from a bundle came from: JSON pointer → file, row
+/// (for a workbook: sheet, row and the cells of its headings).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
     rows: BTreeMap<String, (usize, u64)>,
+    /// For a workbook: how a table's file, row and column become a sheet and a cell.
+    sheets: Option<crate::io::xlsx::Sheets>,
 }
 
 impl SourceMap {
@@ -149,8 +152,15 @@ impl SourceMap {
         self.rows.insert(pointer, (table, row));
     }
 
+    /// Makes [`SourceMap::locate`] give sheets and cells of a workbook.
+    pub(crate) fn set_sheets(&mut self, sheets: crate::io::xlsx::Sheets) {
+        self.sheets = Some(sheets);
+    }
+
     /// Adds the file, row and column of the cell behind a problem's JSON pointer (a problem
-    /// from [`crate::validate`] on a dataset read from a bundle). The pointer is kept.
+    /// from [`crate::validate`] on a dataset read from a bundle). The pointer is kept. For a
+    /// dataset read from a workbook ([`crate::io::xlsx`]), the file is the workbook's and the
+    /// sheet and cell (`updates!C5`) are set too.
     ///
     /// ```
     /// use ogp_core::{validate, Dataset};
@@ -171,6 +181,9 @@ impl SourceMap {
     /// ```
     pub fn locate(&self, p: &mut Problem) {
         self.locate_with(p, None);
+        if let Some(sheets) = &self.sheets {
+            sheets.place(&mut p.location);
+        }
     }
 
     fn locate_with(&self, p: &mut Problem, missing: Option<&str>) {
@@ -244,6 +257,43 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
         "^[A-Z]{2}$" => text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()),
         crate::LANG_PATTERN => crate::is_lang_tag(text),
         _ => true,
+    }
+}
+
+/// The name among `names` that `name` is probably meant to be: the same but for case, or
+/// within one edit (a letter added, left out or changed) of it — `Updates` or `update` for
+/// `updates`. `None` when `name` is one of `names` exactly, or near none.
+///
+/// ```text
+/// near_miss("Updates", ["updates", "events"]) == Some("updates")
+/// ```
+pub(crate) fn near_miss<'a>(
+    name: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    let names: Vec<&str> = names.into_iter().collect();
+    if names.contains(&name) {
+        return None;
+    }
+    names
+        .into_iter()
+        .find(|n| within_one_edit(&lower, &n.to_lowercase()))
+}
+
+/// True when `a` and `b` are equal or one insertion, deletion or substitution apart.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
+    let rest = |s: &[char], from: usize| s.get(from..).map(<[char]>::to_vec);
+    if short.len() == long.len() {
+        rest(&short, prefix + 1) == rest(&long, prefix + 1)
+    } else {
+        rest(&short, prefix) == rest(&long, prefix + 1)
     }
 }
 
@@ -324,7 +374,9 @@ pub fn to_files(ds: &Dataset, opts: &WriteOptions) -> BTreeMap<String, Vec<u8>> 
 }
 
 /// Reads a bundle from files (name → bytes): the `<table>.csv` files present and, when
-/// present, `datapackage.json`. Other `.csv` files are ignored with a warning; other files
+/// present, `datapackage.json`. A `.csv` file whose name differs from a table's by case or
+/// one letter (`Updates.csv`) is an error ("did you mean updates.csv"), and so is a workbook
+/// (`.xlsx`…: load it by itself); other `.csv` files are ignored with a warning; other files
 /// are ignored. On failure, [`Error::Parse`] carries every problem, each with its file, row
 /// and column.
 pub fn from_files(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
@@ -343,7 +395,8 @@ pub fn write_dir(
     crate::io::output::write_dir(dir, &to_files(ds, opts), overwrite)
 }
 
-/// Reads the bundle in `dir`: its `.csv` files and `datapackage.json` (see [`from_files`]).
+/// Reads the bundle in `dir`: its `.csv` files and `datapackage.json` (see [`from_files`]; a
+/// workbook inside the folder is an error, not silently left out).
 pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
     let io = |source| Error::Io {
         path: dir.to_owned(),
@@ -355,7 +408,13 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        if path.is_file() && (name.ends_with(".csv") || name == "datapackage.json") {
+        let lower = name.to_ascii_lowercase();
+        let wanted = lower.ends_with(".csv")
+            || name == "datapackage.json"
+            || [".xlsx", ".xlsm", ".xls", ".ods"]
+                .iter()
+                .any(|e| lower.ends_with(e));
+        if path.is_file() && wanted {
             let bytes = std::fs::read(&path).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,
@@ -420,21 +479,7 @@ pub fn template_files(languages: &[String]) -> BTreeMap<String, Vec<u8>> {
     let mut headers = Vec::new();
     for t in &layout.tables {
         let header = write::header(t, &[], languages);
-        let rows = if t.spec.name == DATASET_TABLE {
-            let lang = languages.first().cloned().unwrap_or_else(|| "en".into());
-            vec![
-                header
-                    .iter()
-                    .map(|h| match h.as_str() {
-                        "schema_version" => crate::SCHEMA_VERSION.to_owned(),
-                        "default_language" => lang.clone(),
-                        _ => String::new(),
-                    })
-                    .collect(),
-            ]
-        } else {
-            Vec::new()
-        };
+        let rows = template_rows(t, &header, languages);
         files.insert(t.file(), csv_bytes(&header, &rows));
         headers.push(header);
     }
@@ -454,63 +499,110 @@ pub fn write_template(dir: &Path, languages: &[String], overwrite: Overwrite) ->
 
 /// The template's README: what goes where, which columns are required, how to validate.
 fn readme(languages: &[String]) -> String {
-    let layout = Layout::get();
     let mut s = String::from(
         "# A blank ogp dataset\n\n\
          Fill these tables with a spreadsheet (save each as CSV, UTF-8) or a text editor, \
          then check them:\n\n    ogp validate THIS_FOLDER\n\n\
          and, when it says `valid`, turn them into one JSON document if you need one:\n\n    \
          ogp convert THIS_FOLDER dataset.json\n\n\
-         ## Rules\n\n\
-         - Row 1 is the header; leave the column names as they are. Columns you do not need \
-         may be deleted, except the required ones (listed below).\n\
-         - Ids: letters, digits and `. _ : -`, starting with a letter or a digit, unique in \
-         the whole dataset (`mo-nap1-c4`).\n\
-         - Dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2019-03` or `2019-03-18`, never \
-         `18/03/2019`).\n\
-         - Numbers with a point (`12.5`); booleans as `true` or `false`.\n\
-         - Several values in one cell: separate them with `;` (`mo-mrafp;mo-icpc`).\n\
-         - A child row names its parent in its first column(s): a milestone its \
-         `commitment`, an update its `target` (the commitment or milestone id).\n",
+         ## Rules\n\n",
     );
-    if languages.is_empty() {
-        s.push_str(
-            "- Texts are in the dataset's default language (`dataset.csv`). For several \
-             languages, replace a `title` column by `title/ar`, `title/fr`… columns.\n",
-        );
-    } else {
-        s.push_str(&format!(
-            "- Texts have one column per language ({}); add a `title/<tag>` column for \
-             another language (`zgh` for Tamazight in Tifinagh).\n",
-            languages.join(", ")
-        ));
+    for rule in readme_rules(languages, "`dataset.csv`") {
+        s.push_str(&format!("- {rule}\n"));
     }
     s.push_str(
-        "- Fields of your own go in new `ext/<name>` columns.\n\
-         - `datapackage.json` describes every table for Frictionless tools \
+        "- `datapackage.json` describes every table for Frictionless tools \
          (`frictionless validate datapackage.json`).\n\n## The tables\n\n\
          | table | one row per | required columns |\n|---|---|---|\n",
     );
-    for t in &layout.tables {
-        let required: Vec<String> = t
-            .cols
-            .iter()
-            .filter(|c| c.required)
-            .map(|c| format!("`{}`", c.name))
-            .collect();
-        let what = if t.spec.name == DATASET_TABLE {
-            "the dataset (one row)".to_owned()
-        } else {
-            t.description.trim_end_matches('.').to_owned()
-        };
+    for (t, what, required) in table_guide() {
+        let required: Vec<String> = required.iter().map(|c| format!("`{c}`")).collect();
         s.push_str(&format!(
             "| `{}` | {} | {} |\n",
             t.file(),
-            what.replace('|', "/").replace('\n', " "),
+            what.replace('|', "/"),
             required.join(", ")
         ));
     }
     s
+}
+
+/// The rules of filling a template, one sentence each (the CSV README's list, the
+/// workbook's README sheet). `dataset` names where the dataset's own row is.
+pub(crate) fn readme_rules(languages: &[String], dataset: &str) -> Vec<String> {
+    let mut rules: Vec<String> = [
+        "Row 1 is the header; leave the column names as they are. Columns you do not need \
+         may be deleted, except the required ones (listed below).",
+        "Ids: letters, digits and `. _ : -`, starting with a letter or a digit, unique in \
+         the whole dataset (`mo-nap1-c4`).",
+        "Dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2019-03` or `2019-03-18`, never \
+         `18/03/2019`).",
+        "Numbers with a point (`12.5`); booleans as `true` or `false`.",
+        "Several values in one cell: separate them with `;` (`mo-mrafp;mo-icpc`).",
+        "A child row names its parent in its first column(s): a milestone its \
+         `commitment`, an update its `target` (the commitment or milestone id).",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    if languages.is_empty() {
+        rules.push(format!(
+            "Texts are in the dataset's default language ({dataset}). For several \
+             languages, replace a `title` column by `title/ar`, `title/fr`… columns."
+        ));
+    } else {
+        rules.push(format!(
+            "Texts have one column per language ({}); add a `title/<tag>` column for \
+             another language (`zgh` for Tamazight in Tifinagh).",
+            languages.join(", ")
+        ));
+    }
+    rules.push("Fields of your own go in new `ext/<name>` columns.".to_owned());
+    rules
+}
+
+/// Every table with what one of its rows is and its required columns, in layout order.
+pub(crate) fn table_guide() -> Vec<(&'static TableLayout, String, Vec<&'static str>)> {
+    Layout::get()
+        .tables
+        .iter()
+        .map(|t| {
+            let required = t
+                .cols
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| c.name.as_str())
+                .collect();
+            let what = if t.spec.name == DATASET_TABLE {
+                "the dataset (one row)".to_owned()
+            } else {
+                t.description.trim_end_matches('.').replace('\n', " ")
+            };
+            (t, what, required)
+        })
+        .collect()
+}
+
+/// The rows of a blank template's table: the `dataset` table's one row (schema version,
+/// default language: the first of `languages`, else `en`), none for the others.
+pub(crate) fn template_rows(
+    t: &TableLayout,
+    header: &[String],
+    languages: &[String],
+) -> Vec<Vec<String>> {
+    if t.spec.name != DATASET_TABLE {
+        return Vec::new();
+    }
+    let lang = languages.first().cloned().unwrap_or_else(|| "en".into());
+    vec![
+        header
+            .iter()
+            .map(|h| match h.as_str() {
+                "schema_version" => crate::SCHEMA_VERSION.to_owned(),
+                "default_language" => lang.clone(),
+                _ => String::new(),
+            })
+            .collect(),
+    ]
 }
 
 #[cfg(test)]
@@ -531,6 +623,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn near_misses() {
+        let names = ["updates", "events", "plans"];
+        assert_eq!(near_miss("Updates", names), Some("updates"));
+        assert_eq!(near_miss("update", names), Some("updates"));
+        assert_eq!(near_miss("updatess", names), Some("updates"));
+        assert_eq!(near_miss("upsates", names), Some("updates"));
+        assert_eq!(near_miss("PLANS", names), Some("plans"));
+        assert_eq!(near_miss("updates", names), None);
+        assert_eq!(near_miss("notes", names), None);
+        assert_eq!(near_miss("udpates", names), None);
+        assert_eq!(near_miss("", names), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::io::json::{MAX_PROBLEMS, type_tree};
 use crate::{Error, Id, PlanDate, SCHEMA_VERSION};
 
 /// A row read from a table, not yet placed in the tree.
-struct RowIn {
+pub(crate) struct RowIn {
     table: usize,
     row: u64,
     obj: Map<String, Value>,
@@ -40,15 +40,13 @@ enum Slot<'a> {
 
 pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
     let layout = Layout::get();
-    let mut r = Reader {
-        problems: Vec::new(),
-        escape: false,
-        unread: Vec::new(),
-    };
+    let mut r = Reader::default();
     r.package(files.get("datapackage.json"));
     let known: BTreeSet<String> = layout.tables.iter().map(TableLayout::file).collect();
     for name in files.keys() {
-        if name.ends_with(".csv") && !known.contains(name) {
+        if let Some(p) = misplaced(name, &known) {
+            r.problems.push(p);
+        } else if name.ends_with(".csv") && !known.contains(name) {
             r.problems.push(Problem {
                 severity: Severity::Warning,
                 code: Code::ExtraLabel,
@@ -70,10 +68,54 @@ pub(crate) fn read(files: &BTreeMap<String, Vec<u8>>) -> Result<Bundle, Error> {
     }
     let mut rows: Vec<RowIn> = Vec::new();
     for (ti, t) in layout.tables.iter().enumerate() {
-        if let Some(bytes) = files.get(&t.file()) {
-            rows.extend(r.table(ti, t, bytes));
+        let file = t.file();
+        if let Some(records) = files.get(&file).and_then(|b| r.decode(&file, b)) {
+            rows.extend(r.table(ti, t, &file, &records));
         }
     }
+    finish(r, rows)
+}
+
+/// An error for a file of a bundle folder that looks meant to be read but would not be: a
+/// workbook (its sheets are not read from inside a folder), or a table file whose name
+/// differs from a table's by case or one letter (`Updates.csv`, `update.csv`).
+fn misplaced(name: &str, known: &BTreeSet<String>) -> Option<Problem> {
+    let lower = name.to_ascii_lowercase();
+    let message = if [".xlsx", ".xlsm", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        format!(
+            "{name} is a workbook inside a bundle folder, and its sheets are not read from \
+             here: convert it into this folder (`ogp convert {name} FOLDER`), or load the \
+             workbook itself instead of the folder"
+        )
+    } else if lower.ends_with(".csv") && !known.contains(name) {
+        let stem = name.get(..name.len().saturating_sub(4)).unwrap_or_default();
+        let names = Layout::get().tables.iter().map(|t| t.spec.name);
+        let meant = match known.contains(&lower) {
+            true => stem.to_ascii_lowercase(),
+            false => super::near_miss(stem, names)?.to_owned(),
+        };
+        format!("{name} is not a table of the bundle and was not read: did you mean {meant}.csv?")
+    } else {
+        return None;
+    };
+    Some(Problem {
+        severity: Severity::Error,
+        code: Code::ExtraLabel,
+        message,
+        location: Location {
+            file: Some(name.to_owned()),
+            ..Location::default()
+        },
+    })
+}
+
+/// Places the checked rows of every table in the tree, types it, and sorts the problems:
+/// the bundle, or every problem.
+pub(crate) fn finish(mut r: Reader, rows: Vec<RowIn>) -> Result<Bundle, Error> {
+    let layout = Layout::get();
     let row_ids = row_ids(layout, &rows);
     let (tree, sources, pruned) = r.assemble(layout, rows);
     let typed = type_tree(tree, pruned);
@@ -239,12 +281,37 @@ fn missing_name(msg: &str) -> Option<String> {
     msg.get(start..start + len).map(str::to_owned)
 }
 
-struct Reader {
-    problems: Vec<Problem>,
+/// Reads tables: decodes CSV files ([`Reader::decode`]), checks cells ([`Reader::table`]),
+/// builds the dataset ([`finish`]), collecting every problem.
+#[derive(Default)]
+pub(crate) struct Reader {
+    /// Every problem found so far.
+    pub(crate) problems: Vec<Problem>,
     /// The bundle says free text was neutralised with a leading `'`.
     escape: bool,
     /// Files that could not be read at all (not UTF-8, a broken header).
     unread: Vec<String>,
+}
+
+/// A table's cells as its file gave them: the header (row 1, labels trimmed) and each
+/// record with its row number. A CSV file and a workbook's sheet both come to this, so
+/// their cells go through the same checks.
+pub(crate) struct Records {
+    /// The labels of row 1.
+    pub(crate) header: Vec<String>,
+    /// The records after the header.
+    pub(crate) rows: Vec<Record>,
+}
+
+/// One record of a table.
+pub(crate) struct Record {
+    /// Its row (the header is row 1).
+    pub(crate) row: u64,
+    /// Its cells, in header order (fewer or more than the header when the file has them so).
+    pub(crate) cells: Vec<String>,
+    /// The cells that could not be read (a workbook's `#REF!`), already reported: they are
+    /// left out of the row with no further check.
+    pub(crate) unreadable: Vec<usize>,
 }
 
 fn at(file: &str, row: Option<u64>, field: Option<&str>) -> Location {
@@ -290,19 +357,20 @@ impl Reader {
         }
     }
 
-    fn table(&mut self, ti: usize, t: &TableLayout, bytes: &[u8]) -> Vec<RowIn> {
-        let file = t.file();
+    /// Decodes a CSV file into its header and records (encoding errors, broken records and
+    /// empty lines are reported here); `None` when it has no header to read.
+    fn decode(&mut self, file: &str, bytes: &[u8]) -> Option<Records> {
         let text = match sniff::decode(bytes) {
             Ok(text) => text,
             Err(e) => {
                 let (row, field) = e.offset.map(|o| where_is(bytes, o)).unwrap_or((None, None));
                 self.error(
                     Code::EncodingError,
-                    at(&file, row, field.as_deref()),
+                    at(file, row, field.as_deref()),
                     e.message,
                 );
-                self.unread.push(file);
-                return Vec::new();
+                self.unread.push(file.to_owned());
+                return None;
             }
         };
         let mut reader = csv::ReaderBuilder::new()
@@ -314,20 +382,13 @@ impl Reader {
         let header: Vec<String> = match records.next() {
             Some(Ok(h)) => h.iter().map(|s| s.trim().to_owned()).collect(),
             Some(Err(e)) => {
-                self.error(Code::TypeError, at(&file, Some(1), None), e.to_string());
-                self.unread.push(file);
-                return Vec::new();
+                self.error(Code::TypeError, at(file, Some(1), None), e.to_string());
+                self.unread.push(file.to_owned());
+                return None;
             }
-            None => return Vec::new(),
+            None => return None,
         };
-        let slots = self.header(t, &file, &header);
-        let missing: BTreeSet<&str> = t
-            .cols
-            .iter()
-            .filter(|c| c.required && !header_has(t, &header, c))
-            .map(|c| c.name.as_str())
-            .collect();
-        let mut out = Vec::new();
+        let mut rows = Vec::new();
         // Rows count as Frictionless counts them: the header is row 1, an empty line is a
         // (blank) row, a quoted line break does not start a row.
         let mut row: u64 = 1;
@@ -336,7 +397,7 @@ impl Reader {
                 Ok(r) => r,
                 Err(e) => {
                     row += 1;
-                    self.error(Code::TypeError, at(&file, Some(row), None), e.to_string());
+                    self.error(Code::TypeError, at(file, Some(row), None), e.to_string());
                     continue;
                 }
             };
@@ -349,21 +410,50 @@ impl Reader {
                 row += 1;
                 self.error(
                     Code::BlankRow,
-                    at(&file, Some(row), None),
+                    at(file, Some(row), None),
                     "the row is empty".into(),
                 );
             }
             row += 1;
-            if rec.iter().all(|c| c.trim().is_empty()) {
+            rows.push(Record {
+                row,
+                cells: rec.iter().map(str::to_owned).collect(),
+                unreadable: Vec::new(),
+            });
+        }
+        Some(Records { header, rows })
+    }
+
+    /// Checks a table's records: the header's labels, then each row's cells. `file` names
+    /// the table in locations.
+    pub(crate) fn table(
+        &mut self,
+        ti: usize,
+        t: &TableLayout,
+        file: &str,
+        records: &Records,
+    ) -> Vec<RowIn> {
+        let header = &records.header;
+        let slots = self.header(t, file, header);
+        let missing: BTreeSet<&str> = t
+            .cols
+            .iter()
+            .filter(|c| c.required && !header_has(t, header, c))
+            .map(|c| c.name.as_str())
+            .collect();
+        let mut out = Vec::new();
+        for rec in &records.rows {
+            if rec.unreadable.is_empty() && rec.cells.iter().all(|c| c.trim().is_empty()) {
                 self.error(
                     Code::BlankRow,
-                    at(&file, Some(row), None),
+                    at(file, Some(rec.row), None),
                     "the row is empty".into(),
                 );
                 continue;
             }
-            let cells: Vec<&str> = rec.iter().collect();
-            out.push(self.row(ti, t, &file, row, &header, &slots, &missing, &cells));
+            let cells: Vec<&str> = rec.cells.iter().map(String::as_str).collect();
+            let place = (rec.row, rec.unreadable.as_slice());
+            out.push(self.row(ti, t, file, place, header, &slots, &missing, &cells));
         }
         out
     }
@@ -429,7 +519,7 @@ impl Reader {
         ti: usize,
         t: &TableLayout,
         file: &str,
-        row: u64,
+        (row, unreadable): (u64, &[usize]),
         header: &[String],
         slots: &[Slot<'_>],
         missing: &BTreeSet<&str>,
@@ -457,7 +547,15 @@ impl Reader {
         let mut parent = vec![String::new(); t.spec.parent.len()];
         let mut plain_text: BTreeSet<&str> = BTreeSet::new();
         let mut lang_text: BTreeSet<&str> = BTreeSet::new();
-        for ((slot, label), raw) in slots.iter().zip(header).zip(cells) {
+        for (i, ((slot, label), raw)) in slots.iter().zip(header).zip(cells).enumerate() {
+            if unreadable.contains(&i) {
+                if let Slot::Col(col, key) = slot {
+                    let mut path = col.path.clone();
+                    path.extend(key.clone());
+                    bad.push(path);
+                }
+                continue;
+            }
             match slot {
                 Slot::Skip => {}
                 Slot::Parent(i) => {
@@ -531,7 +629,11 @@ impl Reader {
         }
         // Required cells.
         for (i, p) in t.spec.parent.iter().enumerate() {
-            if parent.get(i).is_some_and(String::is_empty) && !missing.contains(p) {
+            let unread = header
+                .iter()
+                .position(|h| h == p)
+                .is_some_and(|c| unreadable.contains(&c));
+            if parent.get(i).is_some_and(String::is_empty) && !missing.contains(p) && !unread {
                 self.error(
                     Code::ConstraintError,
                     at(file, Some(row), Some(p)),
