@@ -67,6 +67,34 @@ def test_csv_bundle_errors_name_file_row_and_column(
     assert (pathlib.Path(str(loc["file"])).name, loc["row"], loc["field"]) == ("plans.csv", 2, "start")
 
 
+def test_nothing_is_overwritten_without_force(
+    morocco_path: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    ds = ogp.load(morocco_path)
+    target = tmp_path / "out.json"
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(ogp.OutputExistsError) as caught:
+        ds.write_json(target)
+    assert isinstance(caught.value, FileExistsError)
+    assert isinstance(caught.value, ogp.FileError)
+    assert caught.value.filename == str(target)
+    assert "force=True" in str(caught.value)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    ds.write_json(target, force=True)
+    assert ogp.load(target) == ds
+
+    bundle = tmp_path / "bundle"
+    ds.write_csv(bundle)
+    before = (bundle / "plans.csv").read_bytes()
+    with pytest.raises(ogp.OutputExistsError):
+        ds.write_csv(bundle)
+    with pytest.raises(ogp.OutputExistsError):
+        ds.write_xlsx(tmp_path / "out.json")
+    assert (bundle / "plans.csv").read_bytes() == before
+    ds.write_csv(bundle, force=True)
+    assert ogp.load(bundle) == ds
+
+
 def test_redacted_bundle_has_no_names(sample_path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     bundle = tmp_path / "redacted"
     ogp.load(sample_path).write_csv(bundle, redact_people=True)
