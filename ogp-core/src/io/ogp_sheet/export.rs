@@ -61,7 +61,7 @@ pub fn write(ds: &Dataset) -> Exported {
     }
 }
 
-/// Writes [`write`]'s CSV to `path`; returns its warnings. A dataset with validation errors
+/// Writes [`write()`]'s CSV to `path`; returns its warnings. A dataset with validation errors
 /// is refused ([`Error::Invalid`], every problem), since what goes back to OGP must hold
 /// together (a lead that names no organization would be written as a bare id). The file is
 /// written atomically, and a file that is not empty is refused unless `overwrite` says to

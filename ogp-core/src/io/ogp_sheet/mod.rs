@@ -1,5 +1,5 @@
 //! The OGP commitments database (one row per commitment, with the IRM's assessments), imported
-//! into a [`Dataset`] by [`read`], and written back in the published layout by [`write`].
+//! into a [`Dataset`] by [`read`], and written back in the published layout by [`write()`].
 //!
 //! OGP publishes every commitment of every action plan in one sheet of 171 columns
 //! ([`PUBLISHED`]). [`read`] takes that sheet saved as CSV, in full or filtered on the
@@ -38,7 +38,7 @@
 //! | `Starred (Current Formula) Progress Report`, `Starred (Current Formula) End of Term` | `irm.starred_midterm`, `irm.starred` |
 //!
 //! Every other non-empty cell is kept, as written, in the commitment's `ext` under its
-//! heading, and [`write`] writes it back. That covers the `_`-prefixed numeric codings
+//! heading, and [`write()`] writes it back. That covers the `_`-prefixed numeric codings
 //! (`_Specificity`, `_CompletionEndTerm`…) and the derived analytic columns (`Max star`,
 //! `CHECKSUM`, `High Completion`, `Change In Completion`, `Starred (2015 Only)`, `Carried
 //! Forward`…): they are OGP's own computations over the mapped fields, so they are not
