@@ -15,7 +15,7 @@ pub mod validate;
 use std::path::Path;
 use std::process::ExitCode;
 
-use ogp_core::{Dataset, Error};
+use ogp_core::{Checked, Dataset, Error};
 
 use crate::out::problem_line;
 
@@ -23,6 +23,17 @@ use crate::out::problem_line;
 /// other errors (I/O) are returned.
 pub fn load(path: &Path) -> Result<Result<Dataset, ExitCode>, Error> {
     outcome(path, ogp_core::io::load(path))
+}
+
+/// Loads a dataset and checks it, once, for the engines: parse and validation errors are
+/// printed at their source (line and column, file/row/column, sheet and cell) and give
+/// `Err(exit code 1)`; other errors (I/O) are returned.
+pub fn load_checked(path: &Path) -> Result<Result<Checked, ExitCode>, Error> {
+    let loaded = match outcome(path, ogp_core::io::open(path))? {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(Err(code)),
+    };
+    outcome(path, loaded.into_checked())
 }
 
 /// Refuses to write `output` over `input`: the same path, or a folder that holds the input

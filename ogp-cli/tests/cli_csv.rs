@@ -313,3 +313,49 @@ fn export_of_a_dataset_with_errors_exits_1() {
     ]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_bundle_problem_is_located_by_file_row_and_column_in_every_command() {
+    let t = Temp::new("located");
+    let bundle = t.0.join("bundle");
+    let src = "examples/morocco-nap3/dataset.json";
+    assert_eq!(
+        ogp(&["convert", src, bundle.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+    let path = bundle.join("commitments.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let lead = header.iter().position(|h| *h == "lead").unwrap();
+    // Row 2's lead becomes an organization that does not exist.
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_owned).collect();
+    cells[lead] = "nobody".into();
+    lines[1] = cells.join(",");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    for args in [
+        vec![
+            "progress",
+            bundle.to_str().unwrap(),
+            "--as-of",
+            "2025-03-18",
+        ],
+        vec!["series", bundle.to_str().unwrap()],
+        vec![
+            "committee",
+            bundle.to_str().unwrap(),
+            "--as-of",
+            "2025-03-18",
+        ],
+    ] {
+        let out = ogp(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("commitments.csv: error[unknown-reference] row 2, column \"lead\""),
+            "{args:?}: {err}"
+        );
+    }
+}

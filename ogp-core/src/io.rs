@@ -19,7 +19,9 @@ pub mod xlsx;
 
 use std::path::Path;
 
-use crate::{Dataset, Error};
+use std::sync::Arc;
+
+use crate::{Dataset, Error, Loaded};
 use output::Overwrite;
 
 /// Reads a dataset from a path: a folder is read as a CSV bundle ([`csv::read_dir`]), a
@@ -85,6 +87,46 @@ pub fn save(ds: &Dataset, path: &Path, overwrite: Overwrite) -> Result<(), Error
     output::write_file(path, ds.to_json().as_bytes(), overwrite)
 }
 
+/// Reads a dataset (a `.json` file, a CSV bundle folder or an `.xlsx` workbook) and validates
+/// it, once: the dataset with every problem located at its source (see
+/// [`load_and_validate`]) and what it takes to locate later ones ([`Loaded::locate`]).
+/// [`Loaded::check`] then gives the [`crate::Checked`] dataset the engines take, without
+/// validating again.
+///
+/// ```
+/// let loaded = ogp_core::io::open(std::path::Path::new("../examples/morocco-nap3/dataset.json"))?;
+/// let checked = loaded.check()?;
+/// assert_eq!(checked.plans[0].id.as_str(), "ma-nap3");
+/// # Ok::<(), ogp_core::Error>(())
+/// ```
+pub fn open(path: &Path) -> Result<Loaded, Error> {
+    if path.is_dir() || xlsx::is_workbook(path) {
+        let bundle = if path.is_dir() {
+            csv::read_dir(path)?
+        } else {
+            xlsx::read_file(path)?
+        };
+        let locator = Locator::Table(bundle.sources);
+        let mut problems = bundle.warnings;
+        for mut p in crate::validate(&bundle.dataset).problems {
+            locator.locate(&mut p);
+            problems.push(p);
+        }
+        let report = crate::Report::new(problems);
+        return Ok(Loaded::new(Arc::new(bundle.dataset), report, locator));
+    }
+    let (ds, text) = load_json(path)?;
+    let locator = Locator::Json {
+        file: path.display().to_string(),
+        text: text.into(),
+    };
+    let mut report = crate::validate(&ds);
+    for p in &mut report.problems {
+        locator.locate(p);
+    }
+    Ok(Loaded::new(Arc::new(ds), report, locator))
+}
+
 /// Loads a dataset (a `.json` file, a CSV bundle folder or an `.xlsx` workbook) and
 /// validates it: every problem, sorted. For a JSON file, each validation problem is also
 /// located by line and column in the text ([`json::locate`]); for a bundle or a workbook, the
@@ -96,35 +138,46 @@ pub fn save(ds: &Dataset, path: &Path, overwrite: Overwrite) -> Result<(), Error
 /// assert!(report.is_err());
 /// ```
 pub fn load_and_validate(path: &Path) -> Result<crate::Report, Error> {
-    if path.is_dir() || xlsx::is_workbook(path) {
-        let bundle = if path.is_dir() {
-            csv::read_dir(path)?
-        } else {
-            xlsx::read_file(path)?
-        };
-        let mut problems = bundle.warnings;
-        for mut p in crate::validate(&bundle.dataset).problems {
-            bundle.sources.locate(&mut p);
-            problems.push(p);
+    open(path).map(|loaded| loaded.report().clone())
+}
+
+/// Where the values of a loaded dataset came from, to locate a problem found later (by an
+/// engine) at its source.
+#[derive(Debug, Clone)]
+pub(crate) enum Locator {
+    /// A JSON document: its file name and text (problems get a line and column).
+    Json {
+        /// The file, as given.
+        file: String,
+        /// The document's text.
+        text: Arc<str>,
+    },
+    /// A bundle or a workbook: file (or sheet), row and column of each entity.
+    Table(csv::SourceMap),
+    /// Built in memory: pointers only.
+    None,
+}
+
+impl Locator {
+    /// Adds the source location of `p`'s JSON pointer (the pointer is kept).
+    pub(crate) fn locate(&self, p: &mut crate::Problem) {
+        match self {
+            Locator::Json { file, text } => {
+                p.location.file = Some(file.clone());
+                if let Some((line, column)) = p
+                    .location
+                    .pointer
+                    .as_deref()
+                    .and_then(|ptr| json::locate(text, ptr))
+                {
+                    p.location.line = Some(line);
+                    p.location.column = Some(column);
+                }
+            }
+            Locator::Table(sources) => sources.locate(p),
+            Locator::None => {}
         }
-        return Ok(crate::Report::new(problems));
     }
-    let (ds, text) = load_json(path)?;
-    let file = path.display().to_string();
-    let mut report = crate::validate(&ds);
-    for p in &mut report.problems {
-        p.location.file = Some(file.clone());
-        if let Some((line, column)) = p
-            .location
-            .pointer
-            .as_deref()
-            .and_then(|ptr| json::locate(&text, ptr))
-        {
-            p.location.line = Some(line);
-            p.location.column = Some(column);
-        }
-    }
-    Ok(report)
 }
 
 /// How [`save_any`] writes.

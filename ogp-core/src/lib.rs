@@ -20,6 +20,8 @@
 //! - [`country`]: ISO 3166-1 (alpha-2, alpha-3, English names) and its look-ups.
 //! - [`Text`] (multilingual strings), [`PlanDate`] (dates that keep their precision), [`Id`].
 //! - [`validate()`] → [`Report`] of [`Problem`]s, each with a [`Code`] and a [`Location`].
+//! - [`Checked`]: a dataset validated once, what every engine takes; [`io::open`] reads one
+//!   from a file as a [`Loaded`] dataset whose problems are located at their source.
 //! - [`progress`]: progress and expected progress on any date, by documented methods, with
 //!   the derivation of every figure; roll-ups and series.
 //! - [`io`]: reading and writing — [`io::json`] (with every problem located), [`io::csv`]
@@ -50,6 +52,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod checked;
 pub mod committee;
 pub mod country;
 mod dataset;
@@ -68,6 +71,7 @@ pub mod selection;
 mod text;
 mod validate;
 
+pub use checked::{Checked, Loaded};
 pub use committee::{
     Action, ActionStatus, AgendaItem, Attendance, Committee, CommitteeKind, Decision,
     DecisionOutcome, Guest, GuestRole, Guide, Meeting, MeetingFormat, MemberRole, Membership,

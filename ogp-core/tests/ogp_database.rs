@@ -410,7 +410,7 @@ fn irm_levels_become_dated_updates() {
 fn progress_on_an_imported_plan_is_the_irms() {
     let ds = imported().dataset;
     let p = plan_progress(
-        &ds,
+        &ds.check().unwrap(),
         "morocco-2018-2020",
         day("2021-12-31"),
         &Options::default(),
@@ -424,10 +424,16 @@ fn progress_on_an_imported_plan_is_the_irms() {
         method: Some(ProgressMethod::CompletionShare),
         ..Options::default()
     };
-    let p = plan_progress(&ds, "morocco-2018-2020", day("2021-12-31"), &share).unwrap();
+    let p = plan_progress(
+        &ds.check().unwrap(),
+        "morocco-2018-2020",
+        day("2021-12-31"),
+        &share,
+    )
+    .unwrap();
     assert_eq!(p.percent, 50.0);
     let p = plan_progress(
-        &ds,
+        &ds.check().unwrap(),
         "morocco-2018-2020",
         day("2020-06-30"),
         &Options::default(),

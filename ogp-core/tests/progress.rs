@@ -35,7 +35,7 @@ fn at(d: &str, method: Option<ProgressMethod>, schedule: Option<Schedule>) -> Pl
         schedule,
         ..Options::default()
     };
-    plan_progress(&sample(), "zz-nap1", day(d), &opts).unwrap()
+    plan_progress(&sample().check().unwrap(), "zz-nap1", day(d), &opts).unwrap()
 }
 
 fn near(a: f64, b: f64) {
@@ -158,7 +158,13 @@ fn statuses_on_2025_03_18() {
 #[test]
 fn roll_ups_on_the_sample() {
     let ds = sample();
-    let p = plan_progress(&ds, "zz-nap1", day("2025-03-18"), &Options::default()).unwrap();
+    let p = plan_progress(
+        &ds.check().unwrap(),
+        "zz-nap1",
+        day("2025-03-18"),
+        &Options::default(),
+    )
+    .unwrap();
     let themes = groups(&ds, &p, GroupBy::Theme);
     let t: Vec<(Option<&str>, f64)> = themes
         .iter()
@@ -181,9 +187,12 @@ fn series_on_the_sample_equals_pointwise() {
             schedule: Some(schedule),
             ..Options::default()
         };
-        let s = series(&ds, "zz-nap1", &ds_dates, &opts).unwrap();
+        let s = series(&ds.check().unwrap(), "zz-nap1", &ds_dates, &opts).unwrap();
         for (d, r) in ds_dates.iter().zip(&s) {
-            assert_eq!(r, &plan_progress(&ds, "zz-nap1", *d, &opts).unwrap());
+            assert_eq!(
+                r,
+                &plan_progress(&ds.check().unwrap(), "zz-nap1", *d, &opts).unwrap()
+            );
         }
         let r = rows(&ds, &s, Level::Commitment, "fr");
         assert_eq!(r.len(), 2 * ds_dates.len());

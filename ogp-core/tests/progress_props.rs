@@ -343,7 +343,7 @@ proptest! {
     #[test]
     fn every_figure_lies_in_0_100(spec in plan_spec(), offset in 0u32..1300, method in 0usize..3, linear in any::<bool>()) {
         let ds = build(&spec);
-        let p = plan_progress(&ds, "p", day(offset), &opts(method, linear)).unwrap();
+        let p = plan_progress(&ds.check().unwrap(), "p", day(offset), &opts(method, linear)).unwrap();
         check_ranges(&ds, &p);
     }
 
@@ -357,10 +357,10 @@ proptest! {
         let ds = build(&spec);
         let o = opts(method, linear);
         let dates: Vec<NaiveDate> = offsets.iter().map(|x| day(*x)).collect();
-        let s = series(&ds, "p", &dates, &o).unwrap();
+        let s = series(&ds.check().unwrap(), "p", &dates, &o).unwrap();
         prop_assert_eq!(s.len(), dates.len());
         for (d, r) in dates.iter().zip(&s) {
-            prop_assert_eq!(r, &plan_progress(&ds, "p", *d, &o).unwrap());
+            prop_assert_eq!(r, &plan_progress(&ds.check().unwrap(), "p", *d, &o).unwrap());
         }
     }
 
@@ -386,8 +386,8 @@ proptest! {
         u.percent = Some(before + (100.0 - before) * raise);
         for method in [0, 1] {
             let o = opts(method, linear);
-            let old = plan_progress(&ds, "p", day(offset), &o).unwrap();
-            let new = plan_progress(&raised, "p", day(offset), &o).unwrap();
+            let old = plan_progress(&ds.check().unwrap(), "p", day(offset), &o).unwrap();
+            let new = plan_progress(&raised.check().unwrap(), "p", day(offset), &o).unwrap();
             prop_assert!(new.percent >= old.percent, "{:?}: {} < {}", o.method, new.percent, old.percent);
             prop_assert_eq!(new.expected, old.expected);
         }

@@ -26,7 +26,7 @@ fn sample() -> Dataset {
 #[test]
 fn zz_ev_2_proposes_the_youth_forum_while_access_sits_out_its_cooldown() {
     let ds = sample();
-    let r = propose(&ds, "zz-ev-2").unwrap();
+    let r = propose(&ds.check().unwrap(), "zz-ev-2").unwrap();
     assert_eq!(r.policy, "zz-rotation");
     assert_eq!(r.committee, "zz-steering");
     assert_eq!(r.rule, RotationRule::LeastRecent);
@@ -63,7 +63,7 @@ fn zz_ev_2_proposes_the_youth_forum_while_access_sits_out_its_cooldown() {
 #[test]
 fn zz_ev_1_was_a_tie_that_the_lottery_gives_to_youth_but_access_went() {
     let ds = sample();
-    let r = propose(&ds, "zz-ev-1").unwrap();
+    let r = propose(&ds.check().unwrap(), "zz-ev-1").unwrap();
     // Nobody had served: a tie of two for one seat, drawn with seed 7 and salt "zz-ev-1".
     // key(youth) = 0x6335bcfc65d79350 < key(access) = 0x679afe8163172044.
     let drawn = lottery::order(7, "zz-ev-1", &["zz-ms-access", "zz-ms-youth"]);
@@ -81,7 +81,7 @@ fn zz_ev_1_was_a_tie_that_the_lottery_gives_to_youth_but_access_went() {
 
 #[test]
 fn the_sample_history_has_one_served_and_one_never_served() {
-    let h = history(&sample(), "zz-rotation").unwrap();
+    let h = history(&sample().check().unwrap(), "zz-rotation").unwrap();
     let ids: Vec<&str> = h.events.iter().map(|e| e.event.as_str()).collect();
     assert_eq!(ids, ["zz-ev-1", "zz-ev-2"]);
     assert_eq!(h.members.len(), 2);
@@ -104,8 +104,10 @@ fn the_sample_history_has_one_served_and_one_never_served() {
 #[test]
 fn results_are_deterministic_and_snake_case() {
     let ds = sample();
-    let a = serde_json::to_string_pretty(&propose(&ds, "zz-ev-2").unwrap()).unwrap();
-    let b = serde_json::to_string_pretty(&propose(&ds, "zz-ev-2").unwrap()).unwrap();
+    let a =
+        serde_json::to_string_pretty(&propose(&ds.check().unwrap(), "zz-ev-2").unwrap()).unwrap();
+    let b =
+        serde_json::to_string_pretty(&propose(&ds.check().unwrap(), "zz-ev-2").unwrap()).unwrap();
     assert_eq!(a, b);
     let v: serde_json::Value = serde_json::from_str(&a).unwrap();
     for key in [
@@ -135,7 +137,7 @@ fn the_rotation_example_proposes_as_its_readme_explains() {
     assert!(!ogp_core::validate(&ds).has_errors());
     let next = pending_event(&ds, None).unwrap();
     assert_eq!(next.id.as_str(), "ex-ev-2026-05");
-    let r = propose(&ds, "ex-ev-2026-05").unwrap();
+    let r = propose(&ds.check().unwrap(), "ex-ev-2026-05").unwrap();
     let get = |id: &str| r.pool.iter().find(|m| m.membership == id).unwrap();
     // Cooldown 1: the two delegates of the last decided event (ex-ev-2025-11) sit out.
     for id in ["ex-ms-env", "ex-ms-disability-alliance"] {
@@ -169,7 +171,9 @@ fn the_rotation_example_proposes_as_its_readme_explains() {
         .map(|e| {
             (
                 e.id.to_string(),
-                propose(&ds, e.id.as_str()).unwrap().matches_decision,
+                propose(&ds.check().unwrap(), e.id.as_str())
+                    .unwrap()
+                    .matches_decision,
             )
         })
         .collect();
@@ -183,11 +187,14 @@ fn the_rotation_example_proposes_as_its_readme_explains() {
     ]
     .map(|(e, m)| (e.to_owned(), m));
     assert_eq!(followed, want);
-    let june = propose(&ds, "ex-ev-2025-06").unwrap().comparison.unwrap();
+    let june = propose(&ds.check().unwrap(), "ex-ev-2025-06")
+        .unwrap()
+        .comparison
+        .unwrap();
     assert_eq!(june.went_not_proposed, ["ex-ms-transparency"]);
     assert_eq!(june.proposed_not_went, ["ex-ms-disability-alliance"]);
     // History: everybody but the Sahara forum has served; spread 0 to 2.
-    let h = history(&ds, "ex-rotation").unwrap();
+    let h = history(&ds.check().unwrap(), "ex-rotation").unwrap();
     assert_eq!(h.fairness.never_served, ["ex-ms-sahara"]);
     assert_eq!(
         (h.fairness.min_served, h.fairness.max_served),

@@ -154,7 +154,7 @@ fn run(mut ds: Dataset) -> Vec<RotationResult> {
     let mut out = Vec::new();
     for k in 0..ds.events.len() {
         let id = ds.events[k].id.to_string();
-        let r = propose(&ds, &id).unwrap();
+        let r = propose(&ds.check().unwrap(), &id).unwrap();
         ds.events[k].delegates = r.proposed.iter().map(|p| p.parse().unwrap()).collect();
         out.push(r);
     }

@@ -49,7 +49,7 @@ fn score(candidate: &str, evaluator: &str, criterion: &str, value: f64) -> Score
 #[test]
 fn the_format_sample_call() {
     let ds = sample();
-    let r = selection::run(&ds, "zz-call-2026").unwrap();
+    let r = selection::run(&ds.check().unwrap(), "zz-call-2026").unwrap();
     assert_eq!(
         (r.call.as_str(), r.grid.as_str(), r.grid_version.as_str()),
         ("zz-call-2026", "zz-grid", "1")
@@ -121,7 +121,7 @@ fn conflicts_count_when_the_term_limit_allows_the_youth_forum() {
     ds.calls[0]
         .scores
         .push(score("cand-youth", "judge-2", "experience", 2.0));
-    let r = selection::run(&ds, "zz-call-2026").unwrap();
+    let r = selection::run(&ds.check().unwrap(), "zz-call-2026").unwrap();
     let y = r.candidate("cand-youth").unwrap();
     assert!(y.eligible);
     assert_eq!(y.criteria[0].combined, Some(9.0));
@@ -141,7 +141,7 @@ fn conflicts_count_when_the_term_limit_allows_the_youth_forum() {
         ExclusionReason::ConflictOfInterest
     );
     // The data changed, and so did the fingerprint.
-    let before = selection::run(&sample(), "zz-call-2026").unwrap();
+    let before = selection::run(&sample().check().unwrap(), "zz-call-2026").unwrap();
     assert_ne!(r.fingerprint, before.fingerprint);
 }
 
@@ -159,7 +159,7 @@ fn a_tie_on_the_sample_is_broken_by_experience() {
         score("cand-youth", "judge-1", "plan-quality", 6.0),
         score("cand-youth", "judge-1", "diversity", 2.0),
     ]);
-    let r = selection::run(&ds, "zz-call-2026").unwrap();
+    let r = selection::run(&ds.check().unwrap(), "zz-call-2026").unwrap();
     assert_eq!(r.candidates[0].total, r.candidates[1].total);
     assert_eq!(r.selected, ["cand-youth"]);
     let a = r.candidate("cand-access").unwrap();
@@ -180,14 +180,18 @@ fn a_tie_on_the_sample_is_broken_by_experience() {
 fn the_only_call_can_be_left_out_and_verify_reruns_the_audit() {
     let ds = sample();
     assert_eq!(ds.call_or_only(None).unwrap().id.as_str(), "zz-call-2026");
-    let r = selection::run(&ds, "zz-call-2026").unwrap();
+    let r = selection::run(&ds.check().unwrap(), "zz-call-2026").unwrap();
     let audit = serde_json::to_string_pretty(&r).unwrap();
-    assert!(selection::verify(&ds, &audit).unwrap().is_empty());
+    assert!(
+        selection::verify(&ds.check().unwrap(), &audit)
+            .unwrap()
+            .is_empty()
+    );
 
     // A published audit that claims cand-youth was selected.
     let tampered = audit.replacen("\"cand-access\"\n  ]", "\"cand-youth\"\n  ]", 1);
     assert_ne!(tampered, audit);
-    let diffs = selection::verify(&ds, &tampered).unwrap();
+    let diffs = selection::verify(&ds.check().unwrap(), &tampered).unwrap();
     assert_eq!(
         diffs,
         ["/selected/0: published \"cand-youth\", recomputed \"cand-access\""]
@@ -196,7 +200,7 @@ fn the_only_call_can_be_left_out_and_verify_reruns_the_audit() {
     // Against other data: the fingerprint says so first.
     let mut other = sample();
     other.calls[0].scores[0].score = 9.0;
-    let diffs = selection::verify(&other, &audit).unwrap();
+    let diffs = selection::verify(&other.check().unwrap(), &audit).unwrap();
     assert!(diffs[0].starts_with("/fingerprint:"), "{diffs:?}");
     assert!(
         diffs
@@ -205,7 +209,7 @@ fn the_only_call_can_be_left_out_and_verify_reruns_the_audit() {
         "{diffs:?}"
     );
 
-    match selection::run(&ds, "zz-call-2099") {
+    match selection::run(&ds.check().unwrap(), "zz-call-2099") {
         Err(Error::NotFound { available, .. }) => assert_eq!(available, ["zz-call-2026"]),
         other => panic!("{other:?}"),
     }

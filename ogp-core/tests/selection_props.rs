@@ -281,15 +281,15 @@ proptest! {
     #[test]
     fn selections_are_bounded_order_free_and_verifiable(spec in call()) {
         let ds = dataset(&spec, false);
-        let r = selection::run(&ds, "call").unwrap();
+        let r = selection::run(&ds.check().unwrap(), "call").unwrap();
         check(&r, u32::from(spec.seats));
 
         let permuted = dataset(&spec, true);
-        let p = selection::run(&permuted, "call").unwrap();
+        let p = selection::run(&permuted.check().unwrap(), "call").unwrap();
         prop_assert_eq!(&r, &p);
 
         let audit = serde_json::to_string_pretty(&r).unwrap();
-        prop_assert_eq!(selection::verify(&ds, &audit).unwrap(), Vec::<String>::new());
-        prop_assert_eq!(selection::verify(&permuted, &audit).unwrap(), Vec::<String>::new());
+        prop_assert_eq!(selection::verify(&ds.check().unwrap(), &audit).unwrap(), Vec::<String>::new());
+        prop_assert_eq!(selection::verify(&permuted.check().unwrap(), &audit).unwrap(), Vec::<String>::new());
     }
 }

@@ -15,12 +15,37 @@ use crate::errors;
 #[pyclass(module = "ogp", frozen)]
 pub struct Dataset {
     pub(crate) inner: Arc<ogp_core::Dataset>,
+    /// The dataset with its validation report, made once when the dataset was read.
+    loaded: Arc<ogp_core::Loaded>,
+    /// The checked dataset the engines take; `None` when validation found errors.
+    checked: Option<Arc<ogp_core::Checked>>,
 }
 
 impl Dataset {
-    pub fn new(ds: ogp_core::Dataset) -> Dataset {
+    /// A dataset read from a file or text, validated once (its problems located at their
+    /// source when it came from a file).
+    pub fn new(loaded: ogp_core::Loaded) -> Dataset {
+        let checked = loaded.check().ok().map(Arc::new);
         Dataset {
-            inner: Arc::new(ds),
+            inner: Arc::clone(loaded.dataset()),
+            loaded: Arc::new(loaded),
+            checked,
+        }
+    }
+
+    /// The checked dataset for an engine, or `ValidationError` with every located problem.
+    pub(crate) fn checked(&self, py: Python<'_>) -> PyResult<Arc<ogp_core::Checked>> {
+        match &self.checked {
+            Some(c) => Ok(Arc::clone(c)),
+            None => Err(errors::to_py(
+                py,
+                self.loaded
+                    .check()
+                    .err()
+                    .unwrap_or_else(|| ogp_core::Error::Invalid {
+                        problems: Vec::new(),
+                    }),
+            )),
         }
     }
 }
@@ -32,7 +57,7 @@ impl Dataset {
     fn from_json(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Dataset> {
         let text = text.to_owned();
         let ds = py
-            .detach(move || ogp_core::Dataset::from_json(&text))
+            .detach(move || ogp_core::Dataset::from_json(&text).map(ogp_core::Loaded::from_dataset))
             .map_err(|e| errors::to_py(py, e))?;
         Ok(Dataset::new(ds))
     }
@@ -102,13 +127,16 @@ impl Dataset {
             .map_err(|e| errors::to_py(py, e))
     }
 
-    /// Check the dataset: every problem found, sorted by location (warnings included).
+    /// Check the dataset: every problem found, sorted by location (warnings included), each
+    /// located at its source when the dataset was read from a file (line and column in JSON;
+    /// file, row and column in a CSV bundle; sheet and cell in a workbook). The dataset was
+    /// validated once, when it was read: this returns that report.
     fn validate(&self, py: Python<'_>) -> PyResult<Vec<Problem>> {
-        let ds = Arc::clone(&self.inner);
-        let report = py.detach(move || ogp_core::validate(&ds));
-        report
+        self.loaded
+            .report()
             .problems
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|p| Problem::from_core(py, p))
             .collect()
     }
@@ -167,7 +195,7 @@ impl Dataset {
                     .map_err(|e| errors::to_py(py, e))?,
             ),
         };
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let plan = plan.map(str::to_owned);
         let result = py.detach(move || {
             let id = ds.plan_or_only(plan.as_deref())?.id.to_string();
@@ -213,7 +241,7 @@ impl Dataset {
         let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
         let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
         let opts = options(py, method, schedule)?;
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let plan = plan.map(str::to_owned);
         let lang = lang.unwrap_or(&self.inner.default_language).to_owned();
         let rows = py
@@ -242,12 +270,16 @@ impl Dataset {
             Some(d) if !d.is_none() => crate::convert::date_arg(d)?,
             _ => chrono::Local::now().date_naive(),
         };
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let committee = committee.map(str::to_owned);
         let report = py
             .detach(move || {
                 let id = ds.committee_or_only(committee.as_deref())?.id.to_string();
-                ogp_core::committee::check(&ds, &id, as_of)
+                let mut report = ogp_core::committee::check(&ds, &id, as_of)?;
+                for p in &mut report.problems {
+                    ds.locate(p);
+                }
+                Ok::<_, ogp_core::Error>(report)
             })
             .map_err(|e| errors::to_py(py, e))?;
         crate::convert::to_py_dated(py, &serde_json::to_value(&report).unwrap_or_default())
@@ -260,7 +292,7 @@ impl Dataset {
     /// names a policy.
     #[pyo3(signature = (event=None))]
     fn rotation(&self, py: Python<'_>, event: Option<&str>) -> PyResult<Py<PyAny>> {
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let event = event.map(str::to_owned);
         let result = py
             .detach(move || {
@@ -278,7 +310,7 @@ impl Dataset {
     /// and the spread of turns. `policy` may be left out when the dataset has one.
     #[pyo3(signature = (policy=None))]
     fn rotation_history(&self, py: Python<'_>, policy: Option<&str>) -> PyResult<Py<PyAny>> {
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let policy = policy.map(str::to_owned);
         let result = py
             .detach(move || {
@@ -297,7 +329,7 @@ impl Dataset {
     /// fingerprint of what was scored. `call` may be left out when the dataset has one.
     #[pyo3(signature = (call=None))]
     fn select(&self, py: Python<'_>, call: Option<&str>) -> PyResult<Py<PyAny>> {
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         let call = call.map(str::to_owned);
         let result = py
             .detach(move || {
@@ -322,7 +354,7 @@ impl Dataset {
                 .call_method1("dumps", (published,))?
                 .extract()?,
         };
-        let ds = Arc::clone(&self.inner);
+        let ds = self.checked(py)?;
         py.detach(move || ogp_core::selection::verify(&ds, &text))
             .map_err(|e| errors::to_py(py, e))
     }

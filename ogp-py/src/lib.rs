@@ -27,10 +27,10 @@ mod _ogp {
     /// column, by CSV file, row and column, or by workbook sheet and cell.
     #[pyfunction]
     fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Dataset> {
-        let ds = py
-            .detach(|| ogp_core::io::load(&path))
+        let loaded = py
+            .detach(|| ogp_core::io::open(&path))
             .map_err(|e| crate::errors::to_py(py, e))?;
-        Ok(Dataset::new(ds))
+        Ok(Dataset::new(loaded))
     }
 
     /// The JSON Schema (draft 2020-12) of an entity, as a dict.

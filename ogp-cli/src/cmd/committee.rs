@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use ogp_core::committee::{self, CommitteeReport};
 use ogp_core::{Dataset, Error, Text};
 
-use crate::cmd::{load, outcome};
+use crate::cmd::{load_checked, outcome};
 use crate::out::problem_line;
 
 /// Arguments of `ogp committee`.
@@ -31,7 +31,7 @@ pub struct Args {
 
 /// Runs `ogp committee`.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
-    let ds = match load(&args.path)? {
+    let ds = match load_checked(&args.path)? {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };
@@ -40,10 +40,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         None => chrono::Local::now().date_naive(),
     };
     let c = ds.committee_or_only(args.committee.as_deref())?;
-    let r = match outcome(&args.path, committee::check(&ds, c.id.as_str(), as_of))? {
+    let mut r = match outcome(&args.path, committee::check(&ds, c.id.as_str(), as_of))? {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
+    for p in &mut r.problems {
+        ds.locate(p);
+    }
     if args.format == "json" {
         println!(
             "{}",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use ogp_core::progress::{self, CommitmentProgress, GroupBy, GroupProgress, Options, PlanProgress};
 use ogp_core::{Dataset, Error, Text};
 
-use crate::cmd::{load, outcome};
+use crate::cmd::{load_checked, outcome};
 use crate::out::{fmt_num, fmt_pct, write_csv};
 
 /// Arguments of `ogp progress`.
@@ -47,7 +47,7 @@ pub struct Args {
 
 /// Runs `ogp progress`.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
-    let ds = match load(&args.path)? {
+    let ds = match load_checked(&args.path)? {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use ogp_core::rotation::{self, PastEvent, RotationHistory, RotationResult};
 use ogp_core::{Dataset, Error, PlanDate, Text};
 
-use crate::cmd::{load, outcome};
+use crate::cmd::{load_checked, outcome};
 use crate::out::{problem_line, word};
 
 /// Arguments of `ogp rotation`.
@@ -41,7 +41,7 @@ pub struct Args {
 
 /// Runs `ogp rotation`.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
-    let ds = match load(&args.path)? {
+    let ds = match load_checked(&args.path)? {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };

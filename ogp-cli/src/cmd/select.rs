@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ogp_core::selection::{self, CandidateResult, ExclusionReason, SelectionResult, TieValue};
-use ogp_core::{Dataset, Error, Severity};
+use ogp_core::{Checked, Dataset, Error, Severity};
 
-use crate::cmd::{load, outcome};
+use crate::cmd::{load_checked, outcome};
 use crate::out::{fmt_num, problem_line, word};
 
 /// Arguments of `ogp select`.
@@ -35,7 +35,7 @@ pub struct Args {
 
 /// Runs `ogp select`.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
-    let ds = match load(&args.path)? {
+    let ds = match load_checked(&args.path)? {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };
@@ -67,7 +67,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn verify(ds: &Dataset, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
+fn verify(ds: &Checked, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
     let text = std::fs::read_to_string(audit).map_err(|source| Error::Io {
         path: audit.to_owned(),
         source,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use ogp_core::Error;
 use ogp_core::progress::{self, Every, Level, Options};
 
-use crate::cmd::{load, outcome};
+use crate::cmd::{load_checked, outcome};
 use crate::out::{fmt_num, write_csv};
 
 /// Arguments of `ogp series`.
@@ -45,7 +45,7 @@ pub struct Args {
 
 /// Runs `ogp series`.
 pub fn run(args: &Args) -> Result<ExitCode, Error> {
-    let ds = match load(&args.path)? {
+    let ds = match load_checked(&args.path)? {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };

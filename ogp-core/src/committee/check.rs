@@ -52,7 +52,7 @@
 //!     ]
 //!   }]
 //! }"#)?;
-//! let r = ogp_core::committee::check(&ds, "sc", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())?;
+//! let r = ogp_core::committee::check(&ds.check()?, "sc", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())?;
 //! assert_eq!(r.seats[1].vacancies, 1);                   // 1 of 2 civil-society seats empty
 //! assert_eq!(r.interval.gaps[0].over, true);             // Feb → Dec: more than 6 months
 //! let codes: Vec<&str> = r.problems.iter().map(|p| p.code.as_str()).collect();
@@ -65,7 +65,7 @@ use serde::Serialize;
 
 use crate::error::{Code, Problem, Report};
 use crate::{
-    ActionStatus, Committee, CommitteeKind, Dataset, Error, MemberRole, Membership,
+    ActionStatus, Checked, Committee, CommitteeKind, Error, MemberRole, Membership,
     RepresentativeRole, Sector, Text,
 };
 
@@ -281,9 +281,13 @@ fn count(n: usize) -> u32 {
 /// The health of committee `committee` on `as_of` (see the module documentation for every
 /// rule).
 ///
-/// Errors: [`Error::NotFound`] naming the committees that exist; [`Error::Invalid`] when the
-/// dataset has validation errors.
-pub fn check(ds: &Dataset, committee: &str, as_of: NaiveDate) -> Result<CommitteeReport, Error> {
+/// Errors: [`Error::NotFound`] naming the committees that exist.
+pub fn check(
+    checked: &Checked,
+    committee: &str,
+    as_of: NaiveDate,
+) -> Result<CommitteeReport, Error> {
+    let ds = checked.dataset();
     let (ci, c) = ds
         .committees
         .iter()
@@ -294,12 +298,6 @@ pub fn check(ds: &Dataset, committee: &str, as_of: NaiveDate) -> Result<Committe
             id: committee.to_owned(),
             available: ds.committees.iter().map(|c| c.id.to_string()).collect(),
         })?;
-    let report = crate::validate(ds);
-    if report.has_errors() {
-        return Err(Error::Invalid {
-            problems: report.problems,
-        });
-    }
     let base = format!("/committees/{ci}");
     let mut problems = Vec::new();
     let seats = seats(c, &base, as_of, &mut problems);

@@ -3,8 +3,12 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::check;
 use crate::{Code, Dataset, Error};
+
+/// The check on a dataset checked here (the tests build plain datasets).
+fn check(ds: &Dataset, committee: &str, as_of: NaiveDate) -> Result<super::CommitteeReport, Error> {
+    super::check(&ds.check()?, committee, as_of)
+}
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

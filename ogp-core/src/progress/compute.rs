@@ -11,7 +11,7 @@ use super::result::{
 use super::rules::{Reading, Rules, expected, is_high, level_of, num, read, status, weighted_mean};
 use crate::error::{Code, Problem, Report};
 use crate::{
-    ActionPlan, Commitment, Completion, Dataset, Error, Milestone, ProgressMethod, Update, validate,
+    ActionPlan, Checked, Commitment, Completion, Error, Milestone, ProgressMethod, Update,
 };
 
 /// The code of the warning given when a `no_evidence` status is counted.
@@ -31,12 +31,13 @@ pub(crate) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Finds the plan, validates the dataset (errors refuse it) and resolves the rules.
+    /// Finds the plan in the checked dataset and resolves the rules.
     pub(crate) fn new(
-        ds: &'a Dataset,
+        checked: &'a Checked,
         plan_id: &str,
         opts: &Options,
     ) -> Result<Prepared<'a>, Error> {
+        let ds = checked.dataset();
         let Some((index, plan)) = ds
             .plans
             .iter()
@@ -53,23 +54,11 @@ impl<'a> Prepared<'a> {
                 available,
             });
         };
-        let report = validate(ds);
-        if report.has_errors() {
-            return Err(Error::Invalid {
-                problems: report.problems,
-            });
-        }
         let rules = Rules::resolve(plan, opts)?;
         let prefix = format!("/plans/{index}");
-        let inside = format!("{prefix}/");
-        let validation_warnings = report
-            .warnings()
-            .filter(|p| {
-                p.location
-                    .pointer
-                    .as_deref()
-                    .is_some_and(|x| x == prefix || x.starts_with(&inside))
-            })
+        let validation_warnings = checked
+            .warnings_under(&prefix)
+            .filter(|p| p.severity == crate::Severity::Warning)
             .cloned()
             .collect();
         Ok(Prepared {

@@ -107,7 +107,8 @@
 //!
 //! # 10. Refusals
 //! An unknown plan id is [`Error::NotFound`] (naming the plans that exist); a dataset with
-//! validation errors is [`Error::Invalid`] with every problem; an option out of range
+//! validation errors never gets here: the engine takes a [`Checked`] dataset, and checking
+//! refuses it ([`Error::Invalid`] with every problem); an option out of range
 //! (tolerance or status-scale value outside 0–100) is [`Error::Argument`]. Validation warnings
 //! located inside the plan are passed on in [`PlanProgress::warnings`].
 //!
@@ -144,7 +145,7 @@
 //! }"#)?;
 //! let d = NaiveDate::from_ymd_opt(2025, 3, 18).unwrap();
 //!
-//! let p = plan_progress(&ds, "zz-nap1", d, &Options::default())?;
+//! let p = plan_progress(&ds.check()?, "zz-nap1", d, &Options::default())?;
 //! assert_eq!(p.commitments[0].percent, 43.75); // (100×1 + 25×3) / 4
 //! assert_eq!(p.commitments[1].percent, 40.0);  // (27 − 5) / (60 − 5) × 100
 //! assert_eq!(p.percent, 41.875);               // commitment_mean
@@ -153,16 +154,16 @@
 //! assert_eq!(p.reported[0].difference, 1.875); // 41.875 computed − 40 reported
 //!
 //! let m = Options { method: Some(ProgressMethod::MilestoneMean), ..Options::default() };
-//! let p = plan_progress(&ds, "zz-nap1", d, &m)?;
+//! let p = plan_progress(&ds.check()?, "zz-nap1", d, &m)?;
 //! assert_eq!((p.percent, p.expected), (43.0, 20.0)); // (100 + 75 + 40) / 5, 100 / 5
 //!
 //! let l = Options { schedule: Some(Schedule::Linear), ..Options::default() };
-//! let p = plan_progress(&ds, "zz-nap1", d, &l)?;
+//! let p = plan_progress(&ds.check()?, "zz-nap1", d, &l)?;
 //! assert!((p.commitments[0].milestones[1].expected - 71.429).abs() < 1e-3); // 260 of 364 days
 //! assert!((p.expected - 67.793).abs() < 1e-3);
 //!
 //! // On 2024-12-30 the update dated 2024-12 does not count yet.
-//! let p = plan_progress(&ds, "zz-nap1", NaiveDate::from_ymd_opt(2024, 12, 30).unwrap(), &Options::default())?;
+//! let p = plan_progress(&ds.check()?, "zz-nap1", NaiveDate::from_ymd_opt(2024, 12, 30).unwrap(), &Options::default())?;
 //! assert_eq!((p.commitments[0].percent, p.percent), (25.0, 12.5));
 //! # Ok::<(), ogp_core::Error>(())
 //! ```
@@ -184,7 +185,7 @@ pub use result::{
 };
 pub use series::{Every, dates, series};
 
-use crate::{Dataset, Error, ProgressMethod, Schedule, StatusScale};
+use crate::{Checked, Error, ProgressMethod, Schedule, StatusScale};
 
 /// Reads the date of an "as of" question, in any precision: a day is that day, a month or a
 /// year means its last day (`2025-03` → 2025-03-31, `2025` → 2025-12-31), since an update of
@@ -249,10 +250,9 @@ pub struct Options {
 /// The progress of plan `plan` on `as_of`, by the rules of this module.
 ///
 /// Errors: [`Error::NotFound`] for an unknown plan (with the ids that exist),
-/// [`Error::Invalid`] when the dataset has validation errors, [`Error::Argument`] for an
-/// option out of range.
+/// [`Error::Argument`] for an option out of range.
 pub fn plan_progress(
-    ds: &Dataset,
+    ds: &Checked,
     plan: &str,
     as_of: NaiveDate,
     opts: &Options,

@@ -121,7 +121,7 @@ impl Cursor {
 /// Errors as [`super::plan_progress`]: an unknown plan, a dataset with validation errors, an
 /// option out of range.
 pub fn series(
-    ds: &crate::Dataset,
+    ds: &crate::Checked,
     plan: &str,
     dates: &[NaiveDate],
     opts: &Options,

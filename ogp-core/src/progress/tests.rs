@@ -10,7 +10,27 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::{Code, Completion, Dataset};
+use crate::{Code, Completion, Dataset, Error};
+
+/// The engine on a dataset checked here (the tests build plain datasets).
+fn plan_progress(
+    ds: &Dataset,
+    plan: &str,
+    as_of: NaiveDate,
+    opts: &Options,
+) -> Result<PlanProgress, Error> {
+    super::plan_progress(&ds.check()?, plan, as_of, opts)
+}
+
+/// The series on a dataset checked here.
+fn series(
+    ds: &Dataset,
+    plan: &str,
+    dates: &[NaiveDate],
+    opts: &Options,
+) -> Result<Vec<PlanProgress>, Error> {
+    super::series(&ds.check()?, plan, dates, opts)
+}
 
 const EPS: f64 = 1e-9;
 

@@ -11,8 +11,8 @@ use super::result::{
 };
 use crate::error::{Code, Problem};
 use crate::{
-    Balance, Committee, Dataset, Error, Event, Membership, Organization, Pool, RotationPolicy,
-    RotationRule, lottery,
+    Balance, Checked, Committee, Dataset, Error, Event, Membership, Organization, Pool,
+    RotationPolicy, RotationRule, lottery,
 };
 
 /// True when an event is decided: it has at least one delegate, or a `decided_at` meeting.
@@ -36,8 +36,7 @@ pub const BALANCE_FEATURES: &[&str] = &["focus", "region", "sector", "kind"];
 /// the event is decided — how the decision compares.
 ///
 /// Errors: [`Error::NotFound`] for an unknown event (naming the events that exist) or an
-/// unknown policy or committee; [`Error::Argument`] when the event names no policy;
-/// [`Error::Invalid`] when the dataset has validation errors.
+/// unknown policy or committee; [`Error::Argument`] when the event names no policy.
 ///
 /// ```
 /// use ogp_core::Dataset;
@@ -62,14 +61,15 @@ pub const BALANCE_FEATURES: &[&str] = &["focus", "region", "sector", "kind"];
 ///     {"id": "ev-2", "title": "Global summit", "date": "2025-10-07", "funded": true,
 ///      "seats": 1, "policy": "rot"}]
 /// }"#)?;
-/// let r = propose(&ds, "ev-2")?;
+/// let r = propose(&ds.check()?, "ev-2")?;
 /// assert_eq!(r.proposed, ["ms-b"]);          // never served
 /// assert_eq!(r.pool[1].membership, "ms-a");  // served at ev-1: cooldown 1
 /// assert_eq!(r.pool[1].excluded[0].rule.as_str(), "cooldown");
 /// assert_eq!(r.decided, None);
 /// # Ok::<(), ogp_core::Error>(())
 /// ```
-pub fn propose(ds: &Dataset, event: &str) -> Result<RotationResult, Error> {
+pub fn propose(checked: &Checked, event: &str) -> Result<RotationResult, Error> {
+    let ds = checked.dataset();
     let (ei, ev) = ds
         .events
         .iter()
@@ -103,8 +103,7 @@ pub fn propose(ds: &Dataset, event: &str) -> Result<RotationResult, Error> {
 /// Every event of a rotation policy and, per membership, the events served and declined, with
 /// a fairness summary of times served among the current pool (module documentation, §8).
 ///
-/// Errors: [`Error::NotFound`] for an unknown policy (naming those that exist);
-/// [`Error::Invalid`] when the dataset has validation errors.
+/// Errors: [`Error::NotFound`] for an unknown policy (naming those that exist).
 ///
 /// ```
 /// # use ogp_core::Dataset;
@@ -122,14 +121,14 @@ pub fn propose(ds: &Dataset, event: &str) -> Result<RotationResult, Error> {
 /// #   "events": [{"id": "ev-1", "title": "Meeting", "date": "2024-11-05", "funded": true,
 /// #     "seats": 1, "policy": "rot", "delegates": ["ms-a"], "declined": ["ms-b"]}]
 /// # }"#)?;
-/// let h = ogp_core::rotation::history(&ds, "rot")?;
+/// let h = ogp_core::rotation::history(&ds.check()?, "rot")?;
 /// assert_eq!(h.members[0].served, ["ev-1"]);     // ms-a
 /// assert_eq!(h.members[1].declined, ["ev-1"]);   // ms-b
 /// assert_eq!((h.fairness.min_served, h.fairness.max_served), (Some(0), Some(1)));
 /// # Ok::<(), ogp_core::Error>(())
 /// ```
-pub fn history(ds: &Dataset, policy: &str) -> Result<RotationHistory, Error> {
-    Ok(Ctx::new(ds, policy)?.history())
+pub fn history(checked: &Checked, policy: &str) -> Result<RotationHistory, Error> {
+    Ok(Ctx::new(checked.dataset(), policy)?.history())
 }
 
 /// The one undecided event that names a rotation policy (`policy`, when given): what
@@ -243,12 +242,6 @@ fn list_or_none(ids: &[String]) -> String {
 impl<'a> Ctx<'a> {
     fn new(ds: &'a Dataset, policy_id: &str) -> Result<Ctx<'a>, Error> {
         let (pi, policy) = find_policy(ds, policy_id)?;
-        let report = crate::validate(ds);
-        if report.has_errors() {
-            return Err(Error::Invalid {
-                problems: report.problems,
-            });
-        }
         let committee = ds
             .committee(policy.committee.as_str())
             .ok_or_else(|| Error::NotFound {

@@ -116,7 +116,7 @@
 //! for `zz-ev-2`.
 //! ```
 //! let ds = ogp_core::io::load(std::path::Path::new("../tests/fixtures/format-sample.json"))?;
-//! let r = ogp_core::rotation::propose(&ds, "zz-ev-2")?;
+//! let r = ogp_core::rotation::propose(&ds.check()?, "zz-ev-2")?;
 //! assert_eq!(r.proposed, ["zz-ms-youth"]);
 //! assert_eq!(r.pool[1].excluded[0].rule.as_str(), "cooldown");
 //! # Ok::<(), ogp_core::Error>(())

@@ -12,6 +12,16 @@ use serde_json::{Value, json};
 use super::*;
 use crate::{Code, Dataset, Error, Pool, lottery};
 
+/// The engine on a dataset checked here (the tests build plain datasets).
+fn propose(ds: &Dataset, event: &str) -> Result<RotationResult, Error> {
+    super::propose(&ds.check()?, event)
+}
+
+/// The engine on a dataset checked here.
+fn history(ds: &Dataset, policy: &str) -> Result<RotationHistory, Error> {
+    super::history(&ds.check()?, policy)
+}
+
 /// A committee `sc` with one government membership `gov` and civil-society memberships
 /// `members` (id, focus tags, region), each of organization `o-<id>`, from 2024-01 with no end;
 /// the rotation policy `rot` (`policy` fields merged over `pool: civil_society`, cooldown 0,

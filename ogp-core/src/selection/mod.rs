@@ -158,9 +158,9 @@
 //!
 //! # 10. Refusals
 //! An unknown call is [`Error::NotFound`] naming the calls that exist. A dataset with
-//! validation errors is [`Error::Invalid`] with every problem; so is a call that scores a
-//! candidate twice by the same evaluator on the same criterion (`duplicate-score`, located at
-//! the second score). [`verify`] of text that is not JSON or names no call is
+//! validation errors is refused when it is checked ([`crate::Checked`]: [`Error::Invalid`]
+//! with every problem), before any engine runs; so is a call that scores a candidate twice by
+//! the same evaluator on the same criterion (`duplicate-score`, located at the second score). [`verify`] of text that is not JSON or names no call is
 //! [`Error::Argument`].
 //!
 //! # 11. Example
@@ -214,7 +214,7 @@
 //!       {"candidate": "c", "evaluator": "judge-2", "criterion": "plan", "score": 3}]}]
 //! }"#)?;
 //!
-//! let r = selection::run(&ds, "call")?;
+//! let r = selection::run(&ds.check()?, "call")?;
 //! let order: Vec<&str> = r.candidates.iter().map(|c| c.id.as_str()).collect();
 //! assert_eq!(order, ["a", "c", "b"]);
 //! assert_eq!(r.selected, ["a"]);
@@ -227,9 +227,9 @@
 //!
 //! // Anyone can re-run the published audit against the data.
 //! let audit = serde_json::to_string(&r).unwrap();
-//! assert!(selection::verify(&ds, &audit)?.is_empty());
+//! assert!(selection::verify(&ds.check()?, &audit)?.is_empty());
 //! let tampered = audit.replacen(r#""selected":["a"]"#, r#""selected":["c"]"#, 1);
-//! assert_eq!(selection::verify(&ds, &tampered)?,
+//! assert_eq!(selection::verify(&ds.check()?, &tampered)?,
 //!            ["/selected/0: published \"c\", recomputed \"a\""]);
 //! # Ok::<(), ogp_core::Error>(())
 //! ```
@@ -254,22 +254,24 @@ pub use result::{
 };
 
 use crate::error::{Code, Problem, cmp_problems};
-use crate::{Dataset, Error, Ext, Id, PlanDate, Text};
+use crate::{Checked, Error, Ext, Id, PlanDate, Text};
 use score::{Context, Standing};
 use seats::{Decision, Seating, Sig};
 
 /// The selection of call `call`, by the rules of this module.
 ///
 /// Errors: [`Error::NotFound`] for an unknown call (naming the calls that exist);
-/// [`Error::Invalid`] when the dataset has validation errors, or the call scores a candidate
-/// twice by one evaluator on one criterion (`duplicate-score`).
+/// (Validation errors, such as a call that scores a candidate twice by one evaluator on one
+/// criterion, `duplicate-score`, are refused when the dataset is checked.)
 ///
 /// ```
-/// # let ds = ogp_core::Dataset::default();
-/// let err = ogp_core::selection::run(&ds, "call-2026").unwrap_err();
+/// let checked = ogp_core::Dataset::default().check()?;
+/// let err = ogp_core::selection::run(&checked, "call-2026").unwrap_err();
 /// assert!(err.to_string().contains("no call with id \"call-2026\""));
+/// # Ok::<(), ogp_core::Error>(())
 /// ```
-pub fn run(ds: &Dataset, call: &str) -> Result<SelectionResult, Error> {
+pub fn run(checked: &Checked, call: &str) -> Result<SelectionResult, Error> {
+    let ds = checked.dataset();
     let (ci, c) = ds
         .calls
         .iter()
@@ -280,12 +282,6 @@ pub fn run(ds: &Dataset, call: &str) -> Result<SelectionResult, Error> {
             id: call.to_owned(),
             available: ds.calls.iter().map(|c| c.id.to_string()).collect(),
         })?;
-    let report = crate::validate(ds);
-    if report.has_errors() {
-        return Err(Error::Invalid {
-            problems: report.problems,
-        });
-    }
     let (gi, grid) = ds
         .grids
         .iter()
@@ -556,14 +552,14 @@ pub fn run(ds: &Dataset, call: &str) -> Result<SelectionResult, Error> {
 ///
 /// let ds = Dataset::from_json(&std::fs::read_to_string(
 ///     concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/format-sample.json"))?)?;
-/// let audit = serde_json::to_string_pretty(&selection::run(&ds, "zz-call-2026")?).unwrap();
-/// assert_eq!(selection::verify(&ds, &audit)?, Vec::<String>::new());
+/// let audit = serde_json::to_string_pretty(&selection::run(&ds.check()?, "zz-call-2026")?).unwrap();
+/// assert_eq!(selection::verify(&ds.check()?, &audit)?, Vec::<String>::new());
 ///
 /// let tampered = audit.replace("\"seats\": 1", "\"seats\": 2");
-/// assert_eq!(selection::verify(&ds, &tampered)?, ["/seats: published 2, recomputed 1"]);
+/// assert_eq!(selection::verify(&ds.check()?, &tampered)?, ["/seats: published 2, recomputed 1"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn verify(ds: &Dataset, published: &str) -> Result<Vec<String>, Error> {
+pub fn verify(ds: &Checked, published: &str) -> Result<Vec<String>, Error> {
     let p: serde_json::Value = serde_json::from_str(published)
         .map_err(|e| Error::Argument(format!("the published audit is not JSON: {e}")))?;
     let call = p

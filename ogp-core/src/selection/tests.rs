@@ -13,6 +13,16 @@ use super::score::{combine, normalise};
 use super::*;
 use crate::{Code, Dataset, Severity, lottery};
 
+/// The engine on a dataset checked here (the tests build plain datasets).
+fn run(ds: &Dataset, call: &str) -> Result<SelectionResult, Error> {
+    super::run(&ds.check()?, call)
+}
+
+/// The verification on a dataset checked here.
+fn verify(ds: &Dataset, published: &str) -> Result<Vec<String>, Error> {
+    super::verify(&ds.check()?, published)
+}
+
 const EPS: f64 = 1e-9;
 
 macro_rules! assert_close {
@@ -685,8 +695,7 @@ fn a_requirement_not_stated_counts_as_not_met() {
 fn unknown_call_duplicate_scores_and_invalid_data_are_refused() {
     let ds = dataset(
         json!({}),
-        json!({"candidates": [cand("a")],
-               "scores": [sc("a", "j1", "c1", 5.0), sc("a", "j1", "c1", 6.0)]}),
+        json!({"candidates": [cand("a")], "scores": [sc("a", "j1", "c1", 5.0)]}),
     );
     match run(&ds, "nope") {
         Err(Error::NotFound {
@@ -697,6 +706,13 @@ fn unknown_call_duplicate_scores_and_invalid_data_are_refused() {
         }
         other => panic!("{other:?}"),
     }
+    // Checking the dataset comes first: an invalid one is refused before any look-up.
+    let ds = dataset(
+        json!({}),
+        json!({"candidates": [cand("a")],
+               "scores": [sc("a", "j1", "c1", 5.0), sc("a", "j1", "c1", 6.0)]}),
+    );
+    assert!(matches!(run(&ds, "nope"), Err(Error::Invalid { .. })));
     let err = run(&ds, "call").unwrap_err();
     let p = &err.problems()[0];
     assert_eq!(p.code, Code::DuplicateScore);
