@@ -167,7 +167,7 @@ fn an_unknown_plan_names_the_plans_that_exist() {
 }
 
 #[test]
-fn several_plans_need_a_choice() {
+fn several_plans_are_all_computed_unless_one_is_chosen() {
     let dir = std::env::temp_dir().join(format!("ogp-two-plans-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut v: Value =
@@ -181,7 +181,15 @@ fn several_plans_need_a_choice() {
     let path = dir.join("two.json");
     std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
     let out = ogp(&["progress", path.to_str().unwrap(), "--as-of", "2025-03-18"]);
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let table = String::from_utf8_lossy(&out.stdout).to_string();
+    let all = ogp(&[
+        "progress",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2025-03-18",
+        "--format",
+        "json",
+    ]);
     let chosen = ogp(&[
         "progress",
         path.to_str().unwrap(),
@@ -193,8 +201,16 @@ fn several_plans_need_a_choice() {
         "json",
     ]);
     let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("zz-nap1") && err.contains("zz-nap2"), "{err}");
+    // Without --plan, every plan is computed: one table each, a JSON array of both.
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        table.contains("zz-nap1") && table.contains("zz-nap2"),
+        "{table}"
+    );
+    let all = json(&all);
+    assert_eq!(all[0]["plan"], "zz-nap1");
+    assert_eq!(all[1]["plan"], "zz-nap2");
+    assert_eq!(all[0]["percent"], 41.875);
     assert_eq!(json(&chosen)["percent"], 41.875);
 }
 
@@ -228,14 +244,15 @@ fn csv_and_table_formats() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "as_of,level,id,parent,number,title,percent,expected,status,weight"
+        "plan,as_of,level,id,parent,number,title,percent,expected,status,weight"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "2025-03-18,plan,zz-nap1,,,First national action plan (format sample),41.875,12.5,on_track,"
+        "zz-nap1,2025-03-18,plan,zz-nap1,,,First national action plan (format sample),41.875,12.5,\
+         on_track,"
     );
     assert!(text.contains(
-        "2025-03-18,milestone,zz-c1-m2,zz-c1,,Monthly execution data,25,0,on_track,0.75"
+        "zz-nap1,2025-03-18,milestone,zz-c1-m2,zz-c1,,Monthly execution data,25,0,on_track,0.75"
     ));
     let out = ogp(&[
         "progress",
@@ -277,9 +294,10 @@ fn series_is_long_format_and_equals_pointwise() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "date,level,id,title,percent,expected,status"
+        "plan,date,level,id,title,percent,expected,status"
     );
-    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    // The plan column first, then the columns as before.
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').skip(1).collect()).collect();
     assert_eq!(rows.len(), 8 * 2);
     for row in rows
         .iter()

@@ -214,3 +214,45 @@ fn json_output_names_the_figures() {
         "2024-12"
     );
 }
+
+/// Every plan at once equals each plan alone, row for row: on the OGP database fixture
+/// (several countries, a local plan), imported.
+#[test]
+fn the_series_of_every_plan_equals_each_plan_alone() {
+    use ogp_core::progress::{Every, Level, Options, rows, series, series_of_plans};
+    let sheet = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/ogp-database/commitments.csv");
+    let imported = ogp_core::io::ogp_sheet::read_file(&sheet).unwrap();
+    let checked = ogp_core::Checked::new(imported.dataset).unwrap();
+    assert!(checked.plans.len() >= 3, "the fixture holds several plans");
+    let opts = Options::default();
+    let all = series_of_plans(&checked, &[], Every::Month, None, None, &opts).unwrap();
+    assert_eq!(all.len(), checked.plans.len());
+    for (plan, together) in checked.plans.iter().zip(&all) {
+        let dates = ogp_core::progress::plan_dates(plan, Every::Month, None, None);
+        let alone = series(&checked, plan.id.as_str(), &dates, &opts).unwrap();
+        assert_eq!(together, &alone, "{}", plan.id);
+        let lang = checked.default_language.as_str();
+        let (a, b) = (
+            rows(&checked, together, Level::Commitment, lang),
+            rows(&checked, &alone, Level::Commitment, lang),
+        );
+        assert_eq!(a, b);
+        assert!(a.iter().all(|r| r.plan == plan.id.as_str()));
+    }
+    // Narrowed to two plans, in the order asked.
+    let ids: Vec<&str> = checked
+        .plans
+        .iter()
+        .rev()
+        .take(2)
+        .map(|p| p.id.as_str())
+        .collect();
+    let two = series_of_plans(&checked, &ids, Every::Quarter, None, None, &opts).unwrap();
+    assert_eq!(two.len(), 2);
+    assert_eq!(two[0][0].plan, ids[0]);
+    assert!(matches!(
+        series_of_plans(&checked, &["nope"], Every::Month, None, None, &opts),
+        Err(ogp_core::Error::NotFound { .. })
+    ));
+}

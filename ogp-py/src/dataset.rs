@@ -212,10 +212,12 @@ impl Dataset {
         })
     }
 
-    /// The same figures on many dates, in long format (`Series.to_pandas()`).
+    /// The same figures on many dates, in long format (`Series.to_pandas()`), with a `plan`
+    /// column: without `plan`, every plan of the dataset, each over its own period, in one
+    /// pass (the dataset was checked once, when it was read).
     ///
     /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
-    /// (default: the plan's start and end). `level`: "plan", "theme" or "commitment".
+    /// (default: each plan's start and end). `level`: "plan", "theme" or "commitment".
     #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None))]
     #[allow(clippy::too_many_arguments)]
     fn series(
@@ -246,9 +248,13 @@ impl Dataset {
         let lang = lang.unwrap_or(&self.inner.default_language).to_owned();
         let rows = py
             .detach(move || {
-                let p = ds.plan_or_only(plan.as_deref())?;
-                let dates = ogp_core::progress::plan_dates(p, every, start, end);
-                let results = ogp_core::progress::series(&ds, p.id.as_str(), &dates, &opts)?;
+                if plan.is_none() && ds.plans.is_empty() {
+                    ds.plan_or_only(None)?; // says the dataset has no plan
+                }
+                let ids: Vec<&str> = plan.as_deref().into_iter().collect();
+                let results =
+                    ogp_core::progress::series_of_plans(&ds, &ids, every, start, end, &opts)?;
+                let results: Vec<_> = results.into_iter().flatten().collect();
                 Ok::<_, ogp_core::Error>(ogp_core::progress::rows(&ds, &results, level, &lang))
             })
             .map_err(|e| errors::to_py(py, e))?;

@@ -292,11 +292,12 @@ pub struct Series {
 
 #[pymethods]
 impl Series {
-    /// One dict per row: date, level, id, title, percent, expected, status.
+    /// One dict per row: plan, date, level, id, title, percent, expected, status.
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for r in &self.rows {
             let d = PyDict::new(py);
+            d.set_item("plan", &r.plan)?;
             d.set_item("date", r.date)?;
             d.set_item("level", r.level)?;
             d.set_item("id", &r.id)?;
@@ -309,11 +310,16 @@ impl Series {
         Ok(list)
     }
 
-    /// A pandas DataFrame in long format: date (datetime64), level, id, title, percent and
-    /// expected (float64), status (categorical). Built from columns. Needs pandas.
+    /// A pandas DataFrame in long format: plan (categorical), date (datetime64), level, id,
+    /// title, percent and expected (float64), status (categorical). Built from columns. Needs
+    /// pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = &self.rows;
         let cols = PyDict::new(py);
+        cols.set_item(
+            "plan",
+            r.iter().map(|x| x.plan.as_str()).collect::<Vec<_>>(),
+        )?;
         cols.set_item("date", r.iter().map(|x| x.date).collect::<Vec<_>>())?;
         cols.set_item("level", r.iter().map(|x| x.level).collect::<Vec<_>>())?;
         cols.set_item("id", r.iter().map(|x| x.id.as_str()).collect::<Vec<_>>())?;
@@ -327,8 +333,10 @@ impl Series {
             "status",
             r.iter().map(|x| x.status.as_str()).collect::<Vec<_>>(),
         )?;
-        py.import("ogp._frames")?
-            .call_method1("frame", (cols, vec!["date"], vec!["level", "status"]))
+        py.import("ogp._frames")?.call_method1(
+            "frame",
+            (cols, vec!["date"], vec!["plan", "level", "status"]),
+        )
     }
 
     fn __len__(&self) -> usize {

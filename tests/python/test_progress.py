@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 import json
 import pathlib
@@ -9,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ogp_binary
+from conftest import ROOT, ogp_binary
 
 import ogp
 
@@ -159,7 +160,9 @@ def test_series_equals_pointwise_and_frames(sample_path: pathlib.Path) -> None:
             c["status"],
         )
     df = s.to_pandas()
-    assert list(df.columns) == ["date", "level", "id", "title", "percent", "expected", "status"]
+    assert list(df.columns) == [
+        "plan", "date", "level", "id", "title", "percent", "expected", "status"
+    ]
     assert str(df["date"].dtype).startswith("datetime64")
     assert str(df["percent"].dtype) == "float64"
     assert df["date"].iloc[0].date() == datetime.date(2024, 3, 31)
@@ -269,3 +272,52 @@ def test_walkthrough_example_runs() -> None:
         text=True,
     )
     assert "29" in out.stdout and "computed" in out.stdout
+
+
+def test_series_of_every_plan_equals_each_plan_alone(tmp_path: pathlib.Path) -> None:
+    # The OGP database fixture (several countries and a local plan), imported by the CLI.
+    out = tmp_path / "world.json"
+    run = subprocess.run(
+        [
+            ogp_binary(),
+            "import",
+            "ogp-sheet",
+            str(ROOT / "tests" / "fixtures" / "ogp-database" / "commitments.csv"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    ds = ogp.load(out)
+    assert len(ds.plans) >= 3
+    every = ds.series(level="commitment").to_pandas()
+    assert set(every["plan"].astype(str)) == {p.id for p in ds.plans}
+    for plan in ds.plan_ids():
+        alone = ds.series(plan=plan, level="commitment").to_pandas()
+        together = every[every["plan"] == plan].reset_index(drop=True)
+        assert together.astype(str).equals(alone.astype(str)), plan
+
+
+def test_bundle_problems_are_located_by_file_row_and_column(
+    morocco_path: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    bundle = tmp_path / "bundle"
+    ogp.load(morocco_path).write_csv(bundle)
+    path = bundle / "milestones.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    rows[1][rows[0].index("lead")] = "nobody"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    ds = ogp.load(bundle)
+    (problem,) = [p for p in ds.validate() if p.severity == "error"]
+    assert problem.code == "unknown-reference"
+    assert problem.location["file"] == "milestones.csv"
+    assert problem.location["row"] == 2
+    assert problem.location["field"] == "lead"
+    with pytest.raises(ogp.ValidationError) as caught:
+        ds.progress(as_of="2025-03-18")
+    located = caught.value.problems[0].location
+    assert (located["file"], located["row"], located["field"]) == ("milestones.csv", 2, "lead")

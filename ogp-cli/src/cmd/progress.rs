@@ -55,39 +55,68 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Some(s) => progress::as_of(s)?,
         None => chrono::Local::now().date_naive(),
     };
-    let plan = ds.plan_or_only(args.plan.as_deref())?;
+    let plans: Vec<&str> = match args.plan.as_deref() {
+        Some(id) => vec![ds.plan_or_only(Some(id))?.id.as_str()],
+        None if ds.plans.len() > 1 => ds.plans.iter().map(|p| p.id.as_str()).collect(),
+        None => vec![ds.plan_or_only(None)?.id.as_str()],
+    };
     let opts = Options {
         method: args.method.as_deref().map(str::parse).transpose()?,
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         tolerance: args.tolerance,
         status_scale: None,
     };
-    let p = match outcome(
-        &args.path,
-        progress::plan_progress(&ds, plan.id.as_str(), as_of, &opts),
-    )? {
-        Ok(p) => p,
-        Err(code) => return Ok(code),
-    };
     let by = match args.by.as_deref() {
         None | Some("commitment") => None,
         Some(s) => Some(s.parse::<GroupBy>()?),
     };
-    let groups = by.map(|b| progress::groups(&ds, &p, b));
+    let mut results = Vec::new();
+    for plan in plans {
+        let p = match outcome(&args.path, progress::plan_progress(&ds, plan, as_of, &opts))? {
+            Ok(p) => p,
+            Err(code) => return Ok(code),
+        };
+        let groups = by.map(|b| progress::groups(&ds, &p, b));
+        results.push((p, groups));
+    }
     let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
     match args.format.as_str() {
-        "json" => print_json(&p, groups.as_deref()),
-        "csv" => write_csv(&csv_rows(&ds, &p, groups.as_deref(), lang))?,
-        _ => print!("{}", table(&ds, &p, groups.as_deref(), lang, args.explain)),
+        "json" => print_json(&results),
+        "csv" => {
+            let mut rows = vec![CSV_HEADER.iter().map(|h| (*h).to_owned()).collect()];
+            for (p, groups) in &results {
+                rows.extend(csv_rows(&ds, p, groups.as_deref(), lang));
+            }
+            write_csv(&rows)?;
+        }
+        _ => {
+            let tables: Vec<String> = results
+                .iter()
+                .map(|(p, groups)| table(&ds, p, groups.as_deref(), lang, args.explain))
+                .collect();
+            print!("{}", tables.join("\n"));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_json(p: &PlanProgress, groups: Option<&[GroupProgress]>) {
-    let mut v = serde_json::to_value(p).unwrap_or_default();
-    if let (Some(g), Some(obj)) = (groups, v.as_object_mut()) {
-        obj.insert("groups".into(), serde_json::to_value(g).unwrap_or_default());
-    }
+/// One plan's result as a JSON object (with its `groups` when asked); several plans as an
+/// array of them.
+fn print_json(results: &[(PlanProgress, Option<Vec<GroupProgress>>)]) {
+    let one = |p: &PlanProgress, groups: Option<&[GroupProgress]>| {
+        let mut v = serde_json::to_value(p).unwrap_or_default();
+        if let (Some(g), Some(obj)) = (groups, v.as_object_mut()) {
+            obj.insert("groups".into(), serde_json::to_value(g).unwrap_or_default());
+        }
+        v
+    };
+    let v = match results {
+        [(p, groups)] => one(p, groups.as_deref()),
+        _ => results
+            .iter()
+            .map(|(p, groups)| one(p, groups.as_deref()))
+            .collect(),
+    };
     println!(
         "{}",
         serde_json::to_string_pretty(&v).unwrap_or_else(|e| e.to_string())
@@ -233,24 +262,24 @@ fn commitment_line(
 }
 
 /// Long-format rows: the plan, then each commitment and its milestones (or each group).
+/// The columns of `ogp progress --format csv`.
+const CSV_HEADER: [&str; 11] = [
+    "plan", "as_of", "level", "id", "parent", "number", "title", "percent", "expected", "status",
+    "weight",
+];
+
+/// One plan's CSV rows (without the header), each starting with the plan's id.
 fn csv_rows(
     ds: &Dataset,
     p: &PlanProgress,
     groups: Option<&[GroupProgress]>,
     lang: &str,
 ) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        vec![
-            "as_of", "level", "id", "parent", "number", "title", "percent", "expected", "status",
-            "weight",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>(),
-    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let date = p.as_of.to_string();
     let opt = |w: Option<f64>| w.map(fmt_num).unwrap_or_default();
     rows.push(vec![
+        p.plan.clone(),
         date.clone(),
         "plan".into(),
         p.plan.clone(),
@@ -265,6 +294,7 @@ fn csv_rows(
     if let Some(groups) = groups {
         for g in groups {
             rows.push(vec![
+                p.plan.clone(),
                 date.clone(),
                 g.by.as_str().into(),
                 g.key.clone().unwrap_or_default(),
@@ -281,6 +311,7 @@ fn csv_rows(
     }
     for c in &p.commitments {
         rows.push(vec![
+            p.plan.clone(),
             date.clone(),
             "commitment".into(),
             c.id.clone(),
@@ -294,6 +325,7 @@ fn csv_rows(
         ]);
         for m in &c.milestones {
             rows.push(vec![
+                p.plan.clone(),
                 date.clone(),
                 "milestone".into(),
                 m.id.clone(),

@@ -14,7 +14,8 @@ use crate::out::{fmt_num, write_csv};
 pub struct Args {
     /// The dataset: a .json file or a CSV bundle folder.
     pub path: PathBuf,
-    /// The plan; may be left out when the dataset has only one.
+    /// The plan. Without it, every plan of the dataset, each over its own period (the
+    /// `plan` column tells them apart).
     #[arg(long)]
     pub plan: Option<String>,
     /// One date per month end or per quarter end.
@@ -38,7 +39,7 @@ pub struct Args {
     /// Language of titles (default: the dataset's default language).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Output format: columns date, level, id, title, percent, expected, status.
+    /// Output format: columns plan, date, level, id, title, percent, expected, status.
     #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
     pub format: String,
 }
@@ -49,7 +50,6 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Ok(ds) => ds,
         Err(code) => return Ok(code),
     };
-    let plan = ds.plan_or_only(args.plan.as_deref())?;
     let from = args.from.as_deref().map(progress::since).transpose()?;
     let to = args.to.as_deref().map(progress::as_of).transpose()?;
     let every: Every = args.every.parse()?;
@@ -59,15 +59,16 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         ..Options::default()
     };
-    let dates = progress::plan_dates(plan, every, from, to);
+    let plans: Vec<&str> = args.plan.as_deref().into_iter().collect();
     let results = match outcome(
         &args.path,
-        progress::series(&ds, plan.id.as_str(), &dates, &opts),
+        progress::series_of_plans(&ds, &plans, every, from, to, &opts),
     )? {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
     let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
+    let results: Vec<_> = results.into_iter().flatten().collect();
     let rows = progress::rows(&ds, &results, level, lang);
     if args.format == "json" {
         println!(
@@ -78,13 +79,14 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     }
     let mut table = vec![
         [
-            "date", "level", "id", "title", "percent", "expected", "status",
+            "plan", "date", "level", "id", "title", "percent", "expected", "status",
         ]
         .map(String::from)
         .to_vec(),
     ];
     for r in rows {
         table.push(vec![
+            r.plan,
             r.date.to_string(),
             r.level.to_owned(),
             r.id,

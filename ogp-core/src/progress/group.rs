@@ -240,6 +240,8 @@ impl std::fmt::Display for Level {
 /// One row of a series in long format: one node on one date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeriesRow {
+    /// The plan's id.
+    pub plan: String,
     /// The date.
     #[serde(serialize_with = "ser_date")]
     pub date: NaiveDate,
@@ -272,6 +274,7 @@ pub fn rows(ds: &Dataset, series: &[PlanProgress], level: Level, lang: &str) -> 
     for p in series {
         match level {
             Level::Plan => out.push(SeriesRow {
+                plan: p.plan.clone(),
                 date: p.as_of,
                 level: level.as_str(),
                 id: p.plan.clone(),
@@ -285,6 +288,7 @@ pub fn rows(ds: &Dataset, series: &[PlanProgress], level: Level, lang: &str) -> 
                     groups(ds, p, GroupBy::Theme)
                         .into_iter()
                         .map(|g| SeriesRow {
+                            plan: p.plan.clone(),
                             date: p.as_of,
                             level: level.as_str(),
                             id: g.key.clone().unwrap_or_default(),
@@ -296,6 +300,7 @@ pub fn rows(ds: &Dataset, series: &[PlanProgress], level: Level, lang: &str) -> 
                 )
             }
             Level::Commitment => out.extend(p.commitments.iter().map(|c| SeriesRow {
+                plan: p.plan.clone(),
                 date: p.as_of,
                 level: level.as_str(),
                 id: c.id.clone(),

@@ -183,7 +183,7 @@ pub use result::{
     CommitmentProgress, Derivation, Excluded, ExclusionReason, MilestoneProgress, NodeKind,
     NodeStatus, PlanProgress, ReportedFigure, Rule, Term, UpdateField, UpdateRef,
 };
-pub use series::{Every, dates, series};
+pub use series::{Every, dates, series, series_of_plans};
 
 use crate::{Checked, Error, ProgressMethod, Schedule, StatusScale};
 
