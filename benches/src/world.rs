@@ -54,7 +54,7 @@ const THEMES: usize = 4;
 
 /// The world dataset of `size`, drawn from `seed`.
 pub fn world(size: Size, seed: u64) -> Dataset {
-    let mut rng = Lcg(seed ^ 0x5eed_0f_0091);
+    let mut rng = Lcg(seed ^ 0x5eed_0f09);
     let mut ds = Dataset::default();
     for p in 0..size.plans {
         let (org, plan) = plan(&mut rng, size, p);
