@@ -73,6 +73,8 @@ fn bench_bundle(c: &mut Criterion) {
 fn bench_compute(c: &mut Criterion) {
     let ds = world(WORLD, 1);
     let mut g = c.benchmark_group("world");
+    // One series of every plan takes seconds today: ten samples are enough to read a ratio.
+    g.sample_size(10);
     g.bench_function("validate", |b| b.iter(|| validate(black_box(&ds))));
     g.bench_function("series_of_every_plan", |b| {
         b.iter(|| series_of_every_plan(black_box(&ds)))
