@@ -8,11 +8,14 @@ use ogp_core::{
     Organization, PlanDate, PlanLevel, PlanStatus, Sector, Text, Theme, Update, UpdateSource,
 };
 
+pub mod selection;
+pub mod world;
+
 /// A small deterministic generator (a linear congruential step), so that runs compare.
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -20,7 +23,7 @@ impl Lcg {
         self.0 >> 33
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 }
