@@ -76,8 +76,11 @@ fn bench_compute(c: &mut Criterion) {
     // One series of every plan takes seconds today: ten samples are enough to read a ratio.
     g.sample_size(10);
     g.bench_function("validate", |b| b.iter(|| validate(black_box(&ds))));
+    let Ok(checked) = ogp_core::Checked::new(ds) else {
+        return;
+    };
     g.bench_function("series_of_every_plan", |b| {
-        b.iter(|| series_of_every_plan(black_box(&ds)))
+        b.iter(|| series_of_every_plan(black_box(&checked)))
     });
     g.finish();
 }
@@ -86,7 +89,9 @@ fn bench_scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10);
     for plans in [25, 50, 100, 200] {
-        let ds = world(Size { plans, ..WORLD }, 1);
+        let Ok(ds) = ogp_core::Checked::new(world(Size { plans, ..WORLD }, 1)) else {
+            continue;
+        };
         g.bench_with_input(
             BenchmarkId::new("series_of_every_plan", plans),
             &ds,
@@ -101,8 +106,11 @@ fn bench_selection(c: &mut Criterion) {
     let mut g = c.benchmark_group("selection");
     g.sample_size(10);
     g.bench_function("validate/10000", |b| b.iter(|| validate(black_box(&ds))));
+    let Ok(checked) = ogp_core::Checked::new(ds) else {
+        return;
+    };
     g.bench_function("run/10000", |b| {
-        b.iter(|| ogp_core::selection::run(black_box(&ds), ogp_benches::selection::CALL))
+        b.iter(|| ogp_core::selection::run(black_box(&checked), ogp_benches::selection::CALL))
     });
     g.finish();
 }

@@ -92,7 +92,8 @@ mod tests {
         assert_eq!(c, 200);
         let errors: Vec<_> = ogp_core::validate(&ds).errors().cloned().collect();
         assert!(errors.is_empty(), "{errors:#?}");
-        let r = ogp_core::selection::run(&ds, super::CALL);
+        let checked = ogp_core::Checked::new(ds).unwrap_or_else(|e| panic!("{e}"));
+        let r = ogp_core::selection::run(&checked, super::CALL);
         assert!(r.is_ok(), "{r:?}");
     }
 }

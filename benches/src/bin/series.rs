@@ -22,7 +22,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let ds = match ogp_core::Dataset::from_json(&text) {
+    // Loading includes the one validation a face does before computing.
+    let ds = match ogp_core::Dataset::from_json(&text).and_then(ogp_core::Checked::new) {
         Ok(ds) => ds,
         Err(e) => {
             eprintln!("series: {path}: {e}");
