@@ -227,7 +227,9 @@ def rust_series(path: Path) -> dict:
 def compare(expected: pd.DataFrame, got: pd.DataFrame, what: str, every_plan: bool) -> int:
     """Rows where `got` (ogp's long format: date, id, percent, expected) differs from pandas by
     more than the tolerance, or is missing; prints the first few."""
-    g = got.rename(columns={"id": "plan"})[["plan", "date", "percent", "expected"]].copy()
+    # Plan-level rows: the node's id is the plan's (ogp also has a `plan` column).
+    g = got.drop(columns=["plan"], errors="ignore").rename(columns={"id": "plan"})
+    g = g[["plan", "date", "percent", "expected"]].copy()
     g["date"] = pd.to_datetime(g["date"])
     e = expected if every_plan else expected[expected["plan"].isin(g["plan"])]
     j = e.merge(g, on=["plan", "date"], how="outer", suffixes=("_pandas", "_ogp"),
