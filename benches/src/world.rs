@@ -71,7 +71,11 @@ pub fn world(size: Size, seed: u64) -> Dataset {
 /// dataset checked once (as a face does after loading).
 pub fn series_of_every_plan(checked: &ogp_core::Checked) -> usize {
     use ogp_core::progress::{self, Every, Options};
-    progress::series_of_plans(checked, &[], Every::Month, None, None, &Options::default())
+    let opts = Options {
+        detail: progress::Detail::Figures,
+        ..Options::default()
+    };
+    progress::series_of_plans(checked, &[], Every::Month, None, None, &opts)
         .map_or(0, |all| all.iter().map(Vec::len).sum())
 }
 

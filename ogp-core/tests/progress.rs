@@ -256,3 +256,48 @@ fn the_series_of_every_plan_equals_each_plan_alone() {
         Err(ogp_core::Error::NotFound { .. })
     ));
 }
+
+/// Figures only (`Detail::Figures`) gives the same figures as the full derivation, every node
+/// on every date; only the words are left out.
+#[test]
+fn figures_only_gives_the_same_figures() {
+    use ogp_core::progress::{Detail, Every, Options, series_of_plans};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let morocco = ogp_core::io::open(&root.join("examples/morocco-nap3/dataset.json"))
+        .unwrap()
+        .into_checked()
+        .unwrap();
+    let sample = ogp_core::io::open(&root.join("tests/fixtures/format-sample.json"))
+        .unwrap()
+        .into_checked()
+        .unwrap();
+    for checked in [morocco, sample] {
+        let full = Options::default();
+        let figures = Options {
+            detail: Detail::Figures,
+            ..Options::default()
+        };
+        let a = series_of_plans(&checked, &[], Every::Month, None, None, &full).unwrap();
+        let b = series_of_plans(&checked, &[], Every::Month, None, None, &figures).unwrap();
+        for (x, y) in a.iter().flatten().zip(b.iter().flatten()) {
+            assert_eq!(
+                (x.percent, x.expected, x.status),
+                (y.percent, y.expected, y.status)
+            );
+            assert!(!x.derivation.percent.is_empty());
+            assert!(y.derivation.percent.is_empty());
+            for (c, d) in x.commitments.iter().zip(&y.commitments) {
+                assert_eq!(
+                    (c.percent, c.expected, c.status, c.weight),
+                    (d.percent, d.expected, d.status, d.weight)
+                );
+                for (m, n) in c.milestones.iter().zip(&d.milestones) {
+                    assert_eq!(
+                        (m.percent, m.expected, m.status),
+                        (n.percent, n.expected, n.status)
+                    );
+                }
+            }
+        }
+    }
+}

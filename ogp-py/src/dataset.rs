@@ -242,7 +242,11 @@ impl Dataset {
         };
         let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
         let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
-        let opts = options(py, method, schedule)?;
+        let opts = ogp_core::progress::Options {
+            // Series rows carry figures only: the derivation's words are not written.
+            detail: ogp_core::progress::Detail::Figures,
+            ..options(py, method, schedule)?
+        };
         let ds = self.checked(py)?;
         let plan = plan.map(str::to_owned);
         let lang = lang.unwrap_or(&self.inner.default_language).to_owned();

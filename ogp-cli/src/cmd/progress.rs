@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         method: args.method.as_deref().map(str::parse).transpose()?,
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         tolerance: args.tolerance,
-        status_scale: None,
+        ..Options::default()
     };
     let by = match args.by.as_deref() {
         None | Some("commitment") => None,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ogp_core::Error;
-use ogp_core::progress::{self, Every, Level, Options};
+use ogp_core::progress::{self, Detail, Every, Level, Options};
 
 use crate::cmd::{load_checked, outcome};
 use crate::out::{fmt_num, write_csv};
@@ -57,6 +57,8 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let opts = Options {
         method: args.method.as_deref().map(str::parse).transpose()?,
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
+        // A series prints figures, never the derivation's words: skip writing them.
+        detail: Detail::Figures,
         ..Options::default()
     };
     let plans: Vec<&str> = args.plan.as_deref().into_iter().collect();

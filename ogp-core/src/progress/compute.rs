@@ -8,7 +8,9 @@ use super::result::{
     CommitmentProgress, Derivation, Excluded, ExclusionReason, MilestoneProgress, NodeKind,
     NodeStatus, PlanProgress, ReportedFigure, Rule, Term, UpdateRef,
 };
-use super::rules::{Reading, Rules, expected, is_high, level_of, num, read, status, weighted_mean};
+use super::rules::{
+    Reading, Rules, expected_in, is_high, level_of, num, read, status, weighted_mean,
+};
 use crate::error::{Code, Problem, Report};
 use crate::{
     ActionPlan, Checked, Commitment, Completion, Error, Milestone, ProgressMethod, Update,
@@ -216,7 +218,7 @@ fn share(w: f64, total: f64) -> f64 {
 }
 
 /// Aggregates commitments by `method`: the plan's rule, and the roll-ups'.
-pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig]) -> Agg {
+pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig], explain: bool) -> Agg {
     let counted: Vec<&Fig> = figs.iter().copied().filter(|f| f.included).collect();
     let n = counted.len();
     let children_not_started = counted.iter().all(|f| f.not_started);
@@ -248,14 +250,16 @@ pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig]) -> Agg {
                 percent,
                 expected,
                 rule: Rule::CommitmentMean,
-                text: format!(
+                text: say!(
+                    explain,
                     "commitment_mean: Σ weight × percent / Σ weight over {} (weight 1 when none \
                      is given; Σ weight = {}) → {}",
                     count(n, "counted commitment"),
                     num(total),
                     num(percent)
                 ),
-                expected_text: format!(
+                expected_text: say!(
+                    explain,
                     "the same weighted mean of the commitments' expected progress → {}",
                     num(expected)
                 ),
@@ -294,7 +298,8 @@ pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig]) -> Agg {
                 percent,
                 expected,
                 rule: Rule::MilestoneMean,
-                text: format!(
+                text: say!(
+                    explain,
                     "milestone_mean: Σ weight × percent / Σ weight over {} of {} (a milestone's \
                      own weight, 1 when none is given; a commitment without milestones counts as \
                      one milestone of weight 1; Σ weight = {}) → {}",
@@ -303,7 +308,8 @@ pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig]) -> Agg {
                     num(unit_total),
                     num(percent)
                 ),
-                expected_text: format!(
+                expected_text: say!(
+                    explain,
                     "the same weighted mean of the milestones' expected progress → {}",
                     num(expected)
                 ),
@@ -337,14 +343,16 @@ pub(crate) fn aggregate(method: ProgressMethod, figs: &[&Fig]) -> Agg {
                 percent,
                 expected,
                 rule: Rule::CompletionShare,
-                text: format!(
+                text: say!(
+                    explain,
                     "completion_share: the weighted share of {} whose level is substantial or \
                      complete ({high} of {n}; weight 1 when none is given; Σ weight = {}) → {}",
                     count(n, "counted commitment"),
                     num(total),
                     num(percent)
                 ),
-                expected_text: format!(
+                expected_text: say!(
+                    explain,
                     "the weighted share of commitments whose expected progress is 50 or more \
                      ({due_n} of {n}) → {}",
                     num(expected)
@@ -385,7 +393,7 @@ pub(crate) fn compute(prep: &Prepared<'_>, d: NaiveDate, latest: &Latest) -> Pla
         .collect();
     let figs = figs(plan, &commitments);
     let refs: Vec<&Fig> = figs.iter().collect();
-    let agg = aggregate(rules.method, &refs);
+    let agg = aggregate(rules.method, &refs, rules.explain);
     for (node, w) in commitments.iter_mut().zip(&agg.weights) {
         node.weight = *w;
     }
@@ -406,8 +414,10 @@ pub(crate) fn compute(prep: &Prepared<'_>, d: NaiveDate, latest: &Latest) -> Pla
     let mut text = agg.text;
     let mut expected_text = agg.expected_text;
     if let Some(s) = cx.before {
-        let note =
-            format!(" (before the plan's start {s}: no update counts and nothing is expected)");
+        let note = say!(
+            rules.explain,
+            " (before the plan's start {s}: no update counts and nothing is expected)"
+        );
         text.push_str(&note);
         expected_text.push_str(&note);
     }
@@ -476,11 +486,14 @@ fn update_ref(u: &Update, r: &Reading, pointer: String) -> UpdateRef {
     }
 }
 
-fn withdrawn_derivation(why: &str) -> Derivation {
+fn withdrawn_derivation(why: &str, explain: bool) -> Derivation {
     Derivation {
         rule: Rule::Withdrawn,
-        percent: format!("{why} → excluded from every aggregate (shown as 0)"),
-        expected: "excluded (shown as 0)".into(),
+        percent: say!(
+            explain,
+            "{why} → excluded from every aggregate (shown as 0)"
+        ),
+        expected: say!(explain, "excluded (shown as 0)"),
         terms: Vec::new(),
     }
 }
@@ -493,17 +506,25 @@ impl Cx<'_> {
             return LeafValue {
                 percent: 0.0,
                 rule: Rule::BeforePlanStart,
-                text: format!("before the plan's start {s}: no update counts → 0"),
+                text: say!(
+                    self.rules.explain,
+                    "before the plan's start {s}: no update counts → 0"
+                ),
             };
         }
         let Some((ui, u, r)) = upd else {
             return LeafValue {
                 percent: 0.0,
                 rule: Rule::NoUpdate,
-                text: format!("no update counts on or before {} → 0", self.d),
+                text: say!(
+                    self.rules.explain,
+                    "no update counts on or before {} → 0",
+                    self.d
+                ),
             };
         };
-        let what = format!(
+        let what = say!(
+            self.rules.explain,
             "the update dated {} (updates/{ui}; counts from {}, source {})",
             u.date,
             u.date.resolve_end(),
@@ -513,7 +534,7 @@ impl Cx<'_> {
             Reading::Percent(p) => LeafValue {
                 percent: *p,
                 rule: Rule::Percent,
-                text: format!("{what}: percent {}", num(*p)),
+                text: say!(self.rules.explain, "{what}: percent {}", num(*p)),
             },
             Reading::Status(s, p) => {
                 if *s == Completion::NoEvidence {
@@ -529,7 +550,8 @@ impl Cx<'_> {
                 LeafValue {
                     percent: *p,
                     rule: Rule::Status,
-                    text: format!(
+                    text: say!(
+                        self.rules.explain,
                         "{what}: status {} → {} on the status scale",
                         s.as_str(),
                         num(*p)
@@ -546,12 +568,13 @@ impl Cx<'_> {
                 let clipped = if raw == percent {
                     String::new()
                 } else {
-                    format!(", clipped to {}", num(*percent))
+                    say!(self.rules.explain, ", clipped to {}", num(*percent))
                 };
                 LeafValue {
                     percent: *percent,
                     rule: Rule::Indicator,
-                    text: format!(
+                    text: say!(
+                        self.rules.explain,
                         "{what}: value {} on the indicator from baseline {} to target {}: \
                          ({} − {}) / ({} − {}) × 100 = {}{clipped}",
                         num(*value),
@@ -568,7 +591,7 @@ impl Cx<'_> {
             Reading::Withdrawn | Reading::Nothing => LeafValue {
                 percent: 0.0,
                 rule: Rule::NoUpdate,
-                text: format!("{what}: gives no usable figure → 0"),
+                text: say!(self.rules.explain, "{what}: gives no usable figure → 0"),
             },
         }
     }
@@ -577,9 +600,12 @@ impl Cx<'_> {
         match self.before {
             Some(s) => (
                 0.0,
-                format!("before the plan's start {s}: nothing is expected → 0"),
+                say!(
+                    self.rules.explain,
+                    "before the plan's start {s}: nothing is expected → 0"
+                ),
             ),
-            None => expected(self.rules.schedule, start, due, self.d),
+            None => expected_in(self.rules.schedule, start, due, self.d, self.rules.explain),
         }
     }
 
@@ -602,7 +628,7 @@ impl Cx<'_> {
         let reading = upd.map(|(_, u)| read(u, m.indicator.as_ref(), &self.rules.scale));
         let from = upd
             .zip(reading.as_ref())
-            .map(|((ui, u), r)| update_ref(u, r, format!("{ptr}/updates/{ui}")));
+            .map(|((ui, u), r)| update_ref(u, r, say!(self.rules.explain, "{ptr}/updates/{ui}")));
         let withdrawn = |reason, why: &str| {
             (
                 Excluded {
@@ -610,7 +636,7 @@ impl Cx<'_> {
                     kind: NodeKind::Milestone,
                     reason,
                 },
-                withdrawn_derivation(why),
+                withdrawn_derivation(why, self.rules.explain),
             )
         };
         let gone = if commitment_withdrawn {
@@ -691,7 +717,7 @@ impl Cx<'_> {
         let own_reading = own.map(|(_, u)| read(u, None, &self.rules.scale));
         let from = own
             .zip(own_reading.as_ref())
-            .map(|((ui, u), r)| update_ref(u, r, format!("{ptr}/updates/{ui}")));
+            .map(|((ui, u), r)| update_ref(u, r, say!(self.rules.explain, "{ptr}/updates/{ui}")));
         let withdrawn_self = matches!(own_reading, Some(Reading::Withdrawn));
         let mut excluded_here = Vec::new();
         let mut milestones: Vec<MilestoneProgress> = c
@@ -745,7 +771,7 @@ impl Cx<'_> {
                 end,
                 from,
                 milestones,
-                derivation: withdrawn_derivation(why),
+                derivation: withdrawn_derivation(why, self.rules.explain),
             };
         }
         self.excluded.append(&mut excluded_here);
@@ -758,7 +784,11 @@ impl Cx<'_> {
                 let (exp, exp_text) = self.expected(start, end);
                 let derivation = Derivation {
                     rule: leaf.rule,
-                    percent: format!("no milestones, so its own updates: {}", leaf.text),
+                    percent: say!(
+                        self.rules.explain,
+                        "no milestones, so its own updates: {}",
+                        leaf.text
+                    ),
                     expected: exp_text,
                     terms: Vec::new(),
                 };
@@ -794,14 +824,16 @@ impl Cx<'_> {
                     .all(|(_, n)| n.status == NodeStatus::Complete);
                 let derivation = Derivation {
                     rule: Rule::WeightedMean,
-                    percent: format!(
+                    percent: say!(
+                        self.rules.explain,
                         "Σ weight × percent / Σ weight over {} (withdrawn ones excluded; weight 1 \
                      when none is given; Σ weight = {}) → {}",
                         count(counted.len(), "counted milestone"),
                         num(total),
                         num(percent)
                     ),
-                    expected: format!(
+                    expected: say!(
+                        self.rules.explain,
                         "the same weighted mean of the milestones' expected progress → {}",
                         num(exp)
                     ),

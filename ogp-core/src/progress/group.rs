@@ -148,7 +148,7 @@ fn group(
     figs: &[Fig],
 ) -> GroupProgress {
     let subset: Vec<&Fig> = members.iter().filter_map(|&i| figs.get(i)).collect();
-    let agg = aggregate(p.method, &subset);
+    let agg = aggregate(p.method, &subset, true);
     let counted_end = subset.iter().filter(|f| f.included).map(|f| f.end).max();
     let end = counted_end
         .or_else(|| subset.iter().map(|f| f.end).max())

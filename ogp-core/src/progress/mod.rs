@@ -168,6 +168,14 @@
 //! # Ok::<(), ogp_core::Error>(())
 //! ```
 
+/// `format!` when `$explain` is true, else an empty string (nothing formatted): results
+/// asked for figures only ([`Detail::Figures`]) skip the words of their derivation.
+macro_rules! say {
+    ($explain:expr, $($arg:tt)*) => {
+        if $explain { format!($($arg)*) } else { String::new() }
+    };
+}
+
 mod compute;
 mod group;
 mod result;
@@ -245,6 +253,23 @@ pub struct Options {
     pub tolerance: Option<f64>,
     /// Percent for each completion level of status-only updates (each 0–100).
     pub status_scale: Option<StatusScale>,
+    /// Whether the results carry their derivation in words (default) or figures only.
+    pub detail: Detail,
+}
+
+/// How much of a result's derivation is written out.
+///
+/// The figures (percent, expected, status, weights, the updates counted) are the same
+/// either way; [`Detail::Figures`] leaves the derivation's sentences empty (and the update
+/// references without their JSON pointer), which is most of the cost of a long series. Ask for
+/// [`Detail::Full`] (the default) for `--explain` and `explain()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Every derivation in words, with its numbers.
+    #[default]
+    Full,
+    /// The figures only.
+    Figures,
 }
 
 /// The progress of plan `plan` on `as_of`, by the rules of this module.

@@ -19,6 +19,8 @@ pub(crate) struct Rules {
     pub schedule: Schedule,
     pub tolerance: f64,
     pub scale: StatusScale,
+    /// Write the derivation in words (`Detail::Full`), or leave its texts empty.
+    pub explain: bool,
 }
 
 impl Rules {
@@ -36,6 +38,7 @@ impl Rules {
                 .clone()
                 .or(plan_rules.status_scale)
                 .unwrap_or_default(),
+            explain: opts.detail == super::Detail::Full,
         };
         if !in_range(rules.tolerance) {
             return Err(Error::Argument(format!(
@@ -157,30 +160,54 @@ pub(crate) fn is_high(level: Completion) -> bool {
 }
 
 /// Expected progress on `d` of a node scheduled from `start` to `due`, and the rule in words.
+#[cfg(test)]
 pub(crate) fn expected(
     schedule: Schedule,
     start: NaiveDate,
     due: NaiveDate,
     d: NaiveDate,
 ) -> (f64, String) {
+    expected_in(schedule, start, due, d, true)
+}
+
+/// [`expected`], with its words only when `explain` is true.
+pub(crate) fn expected_in(
+    schedule: Schedule,
+    start: NaiveDate,
+    due: NaiveDate,
+    d: NaiveDate,
+    explain: bool,
+) -> (f64, String) {
     match schedule {
         Schedule::Step => {
             if d >= due {
-                (100.0, format!("step: due {due}, reached on {d} → 100"))
+                (
+                    100.0,
+                    say!(explain, "step: due {due}, reached on {d} → 100"),
+                )
             } else {
-                (0.0, format!("step: due {due}, not reached on {d} → 0"))
+                (
+                    0.0,
+                    say!(explain, "step: due {due}, not reached on {d} → 0"),
+                )
             }
         }
         Schedule::Linear => {
             if d >= due {
                 (
                     100.0,
-                    format!("linear from {start} to {due}: due date reached on {d} → 100"),
+                    say!(
+                        explain,
+                        "linear from {start} to {due}: due date reached on {d} → 100"
+                    ),
                 )
             } else if d <= start {
                 (
                     0.0,
-                    format!("linear from {start} to {due}: not begun on {d} → 0"),
+                    say!(
+                        explain,
+                        "linear from {start} to {due}: not begun on {d} → 0"
+                    ),
                 )
             } else {
                 let done = (d - start).num_days();
@@ -190,7 +217,8 @@ pub(crate) fn expected(
                 let v = clip(done as f64 / total as f64 * 100.0);
                 (
                     v,
-                    format!(
+                    say!(
+                        explain,
                         "linear from {start} to {due}: {done} of {total} days on {d} → {}",
                         num(v)
                     ),
