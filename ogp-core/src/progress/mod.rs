@@ -1,7 +1,7 @@
 //! Progress on any date: milestones → commitments → plan, expected against actual, roll-ups,
 //! series, and a derivation on every figure.
 //!
-//! Everything here is a pure function of a borrowed [`Dataset`]. The rules below are exact: with
+//! Everything here is a pure function of a borrowed [`Dataset`](crate::Dataset). The rules below are exact: with
 //! them, any figure can be recomputed by hand. All figures are percentages from 0 to 100.
 //!
 //! # 1. Which update counts on a date D

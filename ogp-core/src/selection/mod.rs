@@ -1,7 +1,7 @@
 //! Selecting civil-society candidates for a committee's seats: scoring grids, calls for
 //! candidates — and [`run`], the selection with an audit that anyone can re-run ([`verify`]).
 //!
-//! [`run`] is a pure function of a borrowed [`Dataset`]: one call, scored with its grid, gives
+//! [`run`] is a pure function of a borrowed [`Dataset`](crate::Dataset): one call, scored with its grid, gives
 //! one [`SelectionResult`]. The rules below are exact: with them and the call's data, every
 //! figure, rank and seat can be recomputed by hand. The numbers of the example in §11 are
 //! worked out in full.
