@@ -8,31 +8,13 @@
 )]
 
 mod common;
-use common::{ogp, root};
+use common::{Temp, ogp, root};
 
 use std::path::PathBuf;
 
-/// A fresh folder under the target dir, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let p = std::env::temp_dir().join(format!("ogp-cli-csv-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Temp(p)
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[test]
 fn json_to_bundle_to_json_gives_the_same_bytes() {
-    let t = Temp::new("roundtrip");
+    let t = Temp::new("csv", "roundtrip");
     let bundle = t.0.join("bundle");
     let back = t.0.join("back.json");
     let src = "examples/morocco-nap3/dataset.json";
@@ -65,7 +47,7 @@ fn json_to_bundle_to_json_gives_the_same_bytes() {
 
 #[test]
 fn a_bundle_computes_like_its_json() {
-    let t = Temp::new("progress");
+    let t = Temp::new("csv", "progress");
     let bundle = t.0.join("bundle");
     let src = "tests/fixtures/format-sample.json";
     assert!(
@@ -88,7 +70,7 @@ fn a_bundle_computes_like_its_json() {
 
 #[test]
 fn redact_people_drops_names() {
-    let t = Temp::new("redact");
+    let t = Temp::new("csv", "redact");
     let out_path = t.0.join("redacted.json");
     let src = "tests/fixtures/format-sample.json";
     let out = ogp(&[
@@ -110,7 +92,7 @@ fn redact_people_drops_names() {
 
 #[test]
 fn template_writes_headers_a_datapackage_and_a_readme() {
-    let t = Temp::new("template");
+    let t = Temp::new("csv", "template");
     let dir = t.0.join("my-country");
     let out = ogp(&["template", dir.to_str().unwrap(), "--languages", "ar,fr,en"]);
     assert!(
@@ -144,7 +126,7 @@ fn template_writes_headers_a_datapackage_and_a_readme() {
 
 #[test]
 fn import_ogp_sheet_gives_the_expected_dataset() {
-    let t = Temp::new("import");
+    let t = Temp::new("csv", "import");
     let out_path = t.0.join("imported.json");
     let out = ogp(&[
         "import",
@@ -168,14 +150,14 @@ fn import_ogp_sheet_gives_the_expected_dataset() {
 
 #[test]
 fn a_folder_without_tables_is_a_usage_error() {
-    let t = Temp::new("empty");
+    let t = Temp::new("csv", "empty");
     let out = ogp(&["validate", t.0.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn import_the_published_ogp_database_exits_0_with_a_summary() {
-    let t = Temp::new("ogp-database");
+    let t = Temp::new("csv", "ogp-database");
     let out_path = t.0.join("imported.json");
     let out = ogp(&[
         "import",
@@ -233,7 +215,7 @@ fn import_the_published_ogp_database_exits_0_with_a_summary() {
 
 #[test]
 fn import_a_repeated_commitment_id_exits_1_writing_nothing() {
-    let t = Temp::new("duplicate");
+    let t = Temp::new("csv", "duplicate");
     let sheet = t.0.join("sheet.csv");
     std::fs::write(
         &sheet,
@@ -261,7 +243,7 @@ fn import_a_repeated_commitment_id_exits_1_writing_nothing() {
 
 #[test]
 fn export_ogp_sheet_writes_the_published_layout_that_imports_back() {
-    let t = Temp::new("export");
+    let t = Temp::new("csv", "export");
     let first = t.0.join("first.json");
     let sheet = t.0.join("exported.csv");
     let second = t.0.join("second.json");
@@ -304,7 +286,7 @@ fn export_ogp_sheet_writes_the_published_layout_that_imports_back() {
 
 #[test]
 fn export_of_a_dataset_with_errors_exits_1() {
-    let t = Temp::new("export-bad");
+    let t = Temp::new("csv", "export-bad");
     let out = ogp(&[
         "export",
         "ogp-sheet",
@@ -316,7 +298,7 @@ fn export_of_a_dataset_with_errors_exits_1() {
 
 #[test]
 fn a_bundle_problem_is_located_by_file_row_and_column_in_every_command() {
-    let t = Temp::new("located");
+    let t = Temp::new("csv", "located");
     let bundle = t.0.join("bundle");
     let src = "examples/morocco-nap3/dataset.json";
     assert_eq!(

@@ -8,28 +8,10 @@
 )]
 
 mod common;
-use common::ogp;
+use common::{Temp, ogp};
 
 use std::fs;
-use std::path::{Path, PathBuf};
-
-/// A fresh folder in the temporary directory, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let p = std::env::temp_dir().join(format!("ogp-cli-over-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).unwrap();
-        Temp(p)
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -43,7 +25,7 @@ const NAP3: &str = "examples/morocco-nap3/dataset.json";
 
 #[test]
 fn template_refuses_a_filled_bundle_and_leaves_it_whole() {
-    let t = Temp::new("template");
+    let t = Temp::new("over", "template");
     let bundle = t.0.join("b");
     assert_eq!(ogp(&["convert", NAP3, s(&bundle)]).status.code(), Some(0));
     let before = fs::read(bundle.join("commitments.csv")).unwrap();
@@ -67,7 +49,7 @@ fn template_refuses_a_filled_bundle_and_leaves_it_whole() {
 
 #[test]
 fn convert_refuses_an_existing_file_and_its_own_input() {
-    let t = Temp::new("convert");
+    let t = Temp::new("over", "convert");
     let a = t.0.join("a.json");
     fs::copy(common::root().join(NAP3), &a).unwrap();
     let before = fs::read(&a).unwrap();
@@ -92,7 +74,7 @@ fn convert_refuses_an_existing_file_and_its_own_input() {
 
 #[test]
 fn import_never_writes_over_its_own_sheet() {
-    let t = Temp::new("import");
+    let t = Temp::new("over", "import");
     let d = t.0.join("d");
     fs::create_dir_all(&d).unwrap();
     let sheet = d.join("commitments.csv");
@@ -116,7 +98,7 @@ fn import_never_writes_over_its_own_sheet() {
 #[cfg(unix)]
 #[test]
 fn writes_never_follow_a_symbolic_link() {
-    let t = Temp::new("link");
+    let t = Temp::new("over", "link");
     let victim = t.0.join("victim.txt");
     fs::write(&victim, "precious").unwrap();
     let link = t.0.join("out.json");
@@ -129,7 +111,7 @@ fn writes_never_follow_a_symbolic_link() {
 
 #[test]
 fn schema_out_refuses_a_filled_folder_without_force() {
-    let t = Temp::new("schema");
+    let t = Temp::new("over", "schema");
     let out = ogp(&["schema", "--out", s(&t.0)]);
     assert_eq!(
         out.status.code(),

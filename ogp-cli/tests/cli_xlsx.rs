@@ -9,32 +9,9 @@
 )]
 
 mod common;
-use common::{ogp, root};
+use common::{Temp, ogp, root};
 
-use std::path::PathBuf;
 use std::process::Output;
-
-/// A fresh folder under the temp dir, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn new(name: &str) -> Temp {
-        let p = std::env::temp_dir().join(format!("ogp-cli-xlsx-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&p);
-        std::fs::create_dir_all(&p).unwrap();
-        Temp(p)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_owned()
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn text(out: &Output) -> String {
     format!(
@@ -46,7 +23,7 @@ fn text(out: &Output) -> String {
 
 #[test]
 fn json_to_workbook_validates_and_converts_back_to_the_same_bytes() {
-    let t = Temp::new("roundtrip");
+    let t = Temp::new("xlsx", "roundtrip");
     let (book, back) = (t.path("y.xlsx"), t.path("back.json"));
     let src = "examples/morocco-nap3/dataset.json";
     let out = ogp(&["convert", src, &book]);
@@ -78,7 +55,7 @@ fn json_to_workbook_validates_and_converts_back_to_the_same_bytes() {
 
 #[test]
 fn validate_names_the_sheet_and_cell_of_each_problem() {
-    let t = Temp::new("problems");
+    let t = Temp::new("xlsx", "problems");
     let json = t.path("ref.json");
     std::fs::write(
         &json,
@@ -118,7 +95,7 @@ fn validate_names_the_sheet_and_cell_of_each_problem() {
 
 #[test]
 fn template_writes_a_workbook_that_validates_empty() {
-    let t = Temp::new("template");
+    let t = Temp::new("xlsx", "template");
     let book = t.path("t.xlsx");
     let out = ogp(&["template", &book, "--languages", "ar,fr"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
@@ -139,7 +116,7 @@ fn template_writes_a_workbook_that_validates_empty() {
 
 #[test]
 fn a_bundle_folder_refuses_files_it_would_drop() {
-    let t = Temp::new("folder");
+    let t = Temp::new("xlsx", "folder");
     let dir = t.path("bundle");
     assert!(
         ogp(&["convert", "tests/fixtures/valid/minimal.json", &dir])

@@ -234,7 +234,7 @@ fn fold(s: &str) -> String {
 
 /// The optimal string alignment distance (edits, with adjacent transpositions) between two
 /// strings, by characters.
-fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;

@@ -20,3 +20,28 @@ pub fn ogp(args: &[&str]) -> Output {
         .output()
         .unwrap()
 }
+
+/// A fresh folder in the temporary directory, named after the test file and the test
+/// (`ogp-cli-<file>-<name>-<pid>`), removed when dropped.
+pub struct Temp(pub PathBuf);
+
+impl Temp {
+    /// A new, empty folder.
+    pub fn new(file: &str, name: &str) -> Temp {
+        let p = std::env::temp_dir().join(format!("ogp-cli-{file}-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&p);
+        std::fs::create_dir_all(&p).unwrap();
+        Temp(p)
+    }
+
+    /// The path of `name` inside the folder, as text.
+    pub fn path(&self, name: &str) -> String {
+        self.0.join(name).to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -261,7 +261,7 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
 }
 
 /// The name among `names` that `name` is probably meant to be: the same but for case, or
-/// within one edit (a letter added, left out or changed) of it — `Updates` or `update` for
+/// within one edit (a letter added, left out, changed, or two swapped) of it — `Updates` or `update` for
 /// `updates`. `None` when `name` is one of `names` exactly, or near none.
 ///
 /// ```text
@@ -278,23 +278,7 @@ pub(crate) fn near_miss<'a>(
     }
     names
         .into_iter()
-        .find(|n| within_one_edit(&lower, &n.to_lowercase()))
-}
-
-/// True when `a` and `b` are equal or one insertion, deletion or substitution apart.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
-        return false;
-    }
-    let prefix = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
-    let rest = |s: &[char], from: usize| s.get(from..).map(<[char]>::to_vec);
-    if short.len() == long.len() {
-        rest(&short, prefix + 1) == rest(&long, prefix + 1)
-    } else {
-        rest(&short, prefix) == rest(&long, prefix + 1)
-    }
+        .find(|n| crate::hint::distance(&lower, &n.to_lowercase()) <= 1)
 }
 
 /// The text of CSV bytes (see [`sniff`]): UTF-8 with or without a byte-order mark, or the
@@ -635,7 +619,9 @@ mod tests {
         assert_eq!(near_miss("PLANS", names), Some("plans"));
         assert_eq!(near_miss("updates", names), None);
         assert_eq!(near_miss("notes", names), None);
-        assert_eq!(near_miss("udpates", names), None);
+        // Two letters swapped are one edit (hint::distance counts transpositions).
+        assert_eq!(near_miss("udpates", names), Some("updates"));
+        assert_eq!(near_miss("udpatse", names), None);
         assert_eq!(near_miss("", names), None);
     }
 
