@@ -15,6 +15,7 @@ pub mod json;
 pub mod ogp_sheet;
 pub mod output;
 pub mod schema;
+mod shape;
 pub mod xlsx;
 
 use std::path::Path;

@@ -51,6 +51,14 @@ impl Dataset {
     /// ```
     pub fn from_json(src: &str) -> Result<Dataset, Error> {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        // The common case, a document that types: one typed parse and one scan of the bytes
+        // for arrays standing where the model has objects (see `io::shape`). Anything else
+        // takes the careful path below, which locates every problem.
+        if let Ok(ds) = serde_json::from_str::<Dataset>(src)
+            && super::shape::arrays_only_where_lists_belong(src)
+        {
+            return Ok(ds);
+        }
         let mut de = serde_json::Deserializer::from_str(src);
         let first = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
             .map_err(|e| {
