@@ -3,6 +3,21 @@
 //! A thin face over `ogp-core`: it parses arguments, calls the library and formats results.
 //! No domain rule lives here.
 
+/// `print!` that returns an error instead of panicking (a closed pipe ends the program
+/// quietly: see `out::emit`). Use in functions that return `Result<_, ogp_core::Error>`.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::out::emit(&format!($($arg)*))?
+    };
+}
+
+/// `println!` that returns an error instead of panicking (see `out!`).
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::out::emit(&format!("{}\n", format_args!($($arg)*)))?
+    };
+}
+
 mod cmd;
 mod out;
 
@@ -165,6 +180,12 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`ogp series … | head -1`): nothing more to say, as ripgrep does.
+        Err(ogp_core::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("ogp: {e}");
             ExitCode::from(2)

@@ -84,10 +84,13 @@ pub fn fmt_pct(v: f64) -> String {
 pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(std::io::stdout());
+        .from_writer(std::io::stdout().lock());
     let io = |e: csv::Error| ogp_core::Error::Io {
         path: "<stdout>".into(),
-        source: std::io::Error::other(e.to_string()),
+        source: match e.into_kind() {
+            csv::ErrorKind::Io(source) => source,
+            other => std::io::Error::other(format!("{other:?}")),
+        },
     };
     for r in rows {
         w.write_record(r).map_err(io)?;
@@ -104,4 +107,17 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
+}
+
+/// Writes `text` to standard output. Errors (a closed pipe among them) are returned, never a
+/// panic; `main` ends quietly with status 0 on a closed pipe.
+pub fn emit(text: &str) -> Result<(), ogp_core::Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|source| ogp_core::Error::Io {
+            path: "<stdout>".into(),
+            source,
+        })
 }

@@ -48,13 +48,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         ds.locate(p);
     }
     if args.format == "json" {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&r).unwrap_or_else(|e| e.to_string())
         );
     } else {
         let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
-        print!("{}", table(&ds, &r, lang, &args.path));
+        out!("{}", table(&ds, &r, lang, &args.path));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -81,7 +81,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     }
     let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
     match args.format.as_str() {
-        "json" => print_json(&results),
+        "json" => print_json(&results)?,
         "csv" => {
             let mut rows = vec![CSV_HEADER.iter().map(|h| (*h).to_owned()).collect()];
             for (p, groups) in &results {
@@ -94,7 +94,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
                 .iter()
                 .map(|(p, groups)| table(&ds, p, groups.as_deref(), lang, args.explain))
                 .collect();
-            print!("{}", tables.join("\n"));
+            out!("{}", tables.join("\n"));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -102,7 +102,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
 
 /// One plan's result as a JSON object (with its `groups` when asked); several plans as an
 /// array of them.
-fn print_json(results: &[(PlanProgress, Option<Vec<GroupProgress>>)]) {
+fn print_json(results: &[(PlanProgress, Option<Vec<GroupProgress>>)]) -> Result<(), Error> {
     let one = |p: &PlanProgress, groups: Option<&[GroupProgress]>| {
         let mut v = serde_json::to_value(p).unwrap_or_default();
         if let (Some(g), Some(obj)) = (groups, v.as_object_mut()) {
@@ -117,10 +117,11 @@ fn print_json(results: &[(PlanProgress, Option<Vec<GroupProgress>>)]) {
             .map(|(p, groups)| one(p, groups.as_deref()))
             .collect(),
     };
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(&v).unwrap_or_else(|e| e.to_string())
     );
+    Ok(())
 }
 
 fn title(ds: &Dataset, t: Option<&Text>, lang: &str) -> String {

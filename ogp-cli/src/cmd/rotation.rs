@@ -53,9 +53,9 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
             Err(code) => return Ok(code),
         };
         if args.format == "json" {
-            print_json(&h);
+            print_json(&h)?;
         } else {
-            print!("{}", history_table(&ds, &h, lang));
+            out!("{}", history_table(&ds, &h, lang));
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -76,18 +76,19 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         )));
     }
     if args.format == "json" {
-        print_json(&r);
+        print_json(&r)?;
     } else {
-        print!("{}", table(&ds, &r, lang, &args.path, args.explain));
+        out!("{}", table(&ds, &r, lang, &args.path, args.explain));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_json<T: serde::Serialize>(v: &T) {
-    println!(
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
+    outln!(
         "{}",
         serde_json::to_string_pretty(v).unwrap_or_else(|e| e.to_string())
     );
+    Ok(())
 }
 
 fn text(ds: &Dataset, t: &Text, lang: &str) -> String {

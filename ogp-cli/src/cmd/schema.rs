@@ -17,7 +17,7 @@ pub fn run(out: Option<&Path>, name: &str, force: bool) -> Result<ExitCode, Erro
                 schema::NAMES.join(", ")
             ))
         })?;
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&s).unwrap_or_else(|e| e.to_string())
         );

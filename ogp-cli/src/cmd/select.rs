@@ -48,13 +48,13 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Err(code) => return Ok(code),
     };
     if args.format == "json" {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&r).unwrap_or_else(|e| e.to_string())
         );
     } else {
         let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
-        print!("{}", table(&ds, &r, lang, &args.path));
+        out!("{}", table(&ds, &r, lang, &args.path));
     }
     if r.has_errors() {
         eprintln!(
@@ -89,7 +89,7 @@ fn verify(ds: &Checked, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
     };
     let call = named.unwrap_or_default();
     if diffs.is_empty() {
-        println!(
+        outln!(
             "{}: identical — the audit of call {call} is exactly what {} gives",
             audit.display(),
             args.path.display()
@@ -97,9 +97,9 @@ fn verify(ds: &Checked, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     for d in &diffs {
-        println!("{}: {d}", audit.display());
+        outln!("{}: {d}", audit.display());
     }
-    println!(
+    outln!(
         "{}: {} difference{} from a recomputation of call {call} from {}",
         audit.display(),
         diffs.len(),

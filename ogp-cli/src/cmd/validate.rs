@@ -19,10 +19,10 @@ pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
     match format {
         ReportFormat::Text => {
             for p in &problems {
-                println!("{}", problem_line(path, p));
+                outln!("{}", problem_line(path, p));
             }
             let verdict = if errors == 0 { "valid" } else { "invalid" };
-            println!(
+            outln!(
                 "{}: {verdict} ({}, {})",
                 path.display(),
                 plural(errors, "error"),
@@ -37,7 +37,7 @@ pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
                 "warnings": warnings,
                 "problems": problems,
             });
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&doc).unwrap_or_else(|e| e.to_string())
             );
