@@ -80,7 +80,8 @@ pub fn fmt_pct(v: f64) -> String {
     format!("{v:.1}%")
 }
 
-/// Writes rows as CSV (RFC 4180, `,`, `\n`) to standard output.
+/// Writes rows as CSV (RFC 4180, `,`, `\n`) to standard output, every cell formula-safe
+/// (`ogp_core::io::csv::report_cell`).
 pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -93,7 +94,13 @@ pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
         },
     };
     for r in rows {
-        w.write_record(r).map_err(io)?;
+        // Titles come from the data: none may run as a formula in a spreadsheet.
+        let safe: Vec<_> = r
+            .iter()
+            .map(|c| ogp_core::io::csv::report_cell(c))
+            .collect();
+        w.write_record(safe.iter().map(|c| c.as_bytes()))
+            .map_err(io)?;
     }
     w.flush().map_err(|source| ogp_core::Error::Io {
         path: "<stdout>".into(),

@@ -65,3 +65,34 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(err, "", "{args:?}");
     }
 }
+
+/// Titles that a spreadsheet would run as a formula come out of every CSV report inert
+/// (issue #10: `progress` and `series` CSVs printed them raw).
+#[test]
+fn report_csvs_are_formula_safe() {
+    let src = common::root().join("examples/morocco-nap3/dataset.json");
+    let text = std::fs::read_to_string(src).unwrap();
+    let evil = "=cmd|' /C calc'!A0";
+    let text = text.replacen(
+        "\"en\": \"Revise access to information (law 31.13)\"",
+        &format!("\"en\": {evil:?}"),
+        1,
+    );
+    assert!(text.contains(evil));
+    let dir = std::env::temp_dir().join(format!("ogp-cli-formula-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("evil.json");
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    for args in [
+        vec!["progress", p, "--as-of", "2025-03-18", "--format", "csv", "--lang", "en"],
+        vec!["series", p, "--level", "commitment", "--lang", "en"],
+    ] {
+        let out = common::ogp(&args);
+        let csv = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(csv.contains("'=cmd|"), "{args:?}: the title is escaped");
+        assert!(!csv.contains(",=cmd|"), "{args:?}: never raw");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -292,6 +292,25 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     sniff::delimiter(text)
 }
 
+/// A cell of a report (a CSV that is printed, not read back as a bundle) made safe for a
+/// spreadsheet: text that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) gets a leading `'`; a number (`-3`) is left as it is.
+///
+/// ```
+/// use ogp_core::io::csv::report_cell;
+///
+/// assert_eq!(report_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+/// assert_eq!(report_cell("-3"), "-3");
+/// assert_eq!(report_cell("Open data"), "Open data");
+/// ```
+pub fn report_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(cell::FORMULA_START) && text.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("{}{text}", cell::ESCAPE))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Leaves out person names: representatives', guests' and evaluators'.
 pub fn redact_people(ds: &mut Dataset) {
     for c in &mut ds.committees {
