@@ -85,7 +85,16 @@ fn report_csvs_are_formula_safe() {
     std::fs::write(&path, text).unwrap();
     let p = path.to_str().unwrap();
     for args in [
-        vec!["progress", p, "--as-of", "2025-03-18", "--format", "csv", "--lang", "en"],
+        vec![
+            "progress",
+            p,
+            "--as-of",
+            "2025-03-18",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ],
         vec!["series", p, "--level", "commitment", "--lang", "en"],
     ] {
         let out = common::ogp(&args);

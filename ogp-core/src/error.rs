@@ -90,7 +90,8 @@ codes! {
     PercentOutOfRange = "percent-out-of-range",
     /// Some siblings carry a weight and some do not.
     WeightsMissing = "weights-missing",
-    /// A weight that is zero, negative or not finite.
+    /// A weight that is zero, negative or not finite, or siblings' weights whose sum no number
+    /// can hold.
     BadWeight = "bad-weight",
     /// A text with no words in it.
     EmptyText = "empty-text",
@@ -98,7 +99,8 @@ codes! {
     EmptyUpdate = "empty-update",
     /// An update gives a `value` but its milestone has no indicator.
     ValueWithoutIndicator = "value-without-indicator",
-    /// An indicator whose target equals its baseline, or a number that is not finite.
+    /// An indicator whose target equals its baseline, a number that is not finite, or
+    /// arithmetic that overflows (the span, or an update's value as a percent).
     BadIndicator = "bad-indicator",
     /// A scale whose minimum is not below its maximum, or a score outside its scale.
     BadScale = "bad-scale",

@@ -11,11 +11,11 @@
 //! | `date-out-of-range` | warning | a commitment outside its plan's period, a milestone outside its commitment's |
 //! | `percent-out-of-range` | error | a percentage (update, reported figure, status scale, tolerance, pass mark) outside 0–100 |
 //! | `weights-missing` | error | some commitments of a plan (or milestones of a commitment) weighted, some not: a missing weight is never silently 1 |
-//! | `bad-weight` | error | a weight that is zero, negative or not finite |
-//! | `empty-text` | error | a text, or one of its translations, with no words |
+//! | `bad-weight` | error | a weight that is zero, negative or not finite; siblings' weights whose sum no number can hold |
+//! | `empty-text` | error | a text, or one of its translations, with no words (only white space, zero-width or direction marks) |
 //! | `empty-update` | error | an update with none of `percent`, `status`, `value` |
 //! | `value-without-indicator` | error | an update with a `value` on something that has no indicator |
-//! | `bad-indicator` | error | an indicator whose target equals its baseline |
+//! | `bad-indicator` | error | an indicator whose target equals its baseline, or whose arithmetic overflows (the span, or an update's value as a percent) |
 //! | `duplicate-score` | error | a second score by the same evaluator for the same candidate and criterion |
 //! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
 //! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
@@ -59,6 +59,20 @@ pub fn validate(ds: &Dataset) -> Report {
 struct Validator<'a> {
     index: &'a Index,
     problems: Vec<Problem>,
+}
+
+/// True when a text has nothing to read: only white space, zero-width and invisible
+/// formatting characters (zero-width spaces and joiners, word joiner, byte-order mark, soft
+/// hyphen, direction marks and embeddings).
+fn blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{00ad}'
+            )
+    })
 }
 
 impl Validator<'_> {
@@ -128,7 +142,7 @@ impl Validator<'_> {
 
     fn text(&mut self, pointer: String, t: &Text) {
         match t {
-            Text::Plain(s) if s.trim().is_empty() => {
+            Text::Plain(s) if blank(s) => {
                 self.error(Code::EmptyText, pointer, "the text is empty".into());
             }
             Text::Langs(m) if m.is_empty() => self.error(
@@ -145,7 +159,7 @@ impl Validator<'_> {
                             format!("{lang:?} is not a language tag (BCP 47, like \"ar\", \"fr\" or \"zgh\")"),
                         );
                     }
-                    if s.trim().is_empty() {
+                    if blank(s) {
                         self.error(
                             Code::EmptyText,
                             format!("{pointer}/{}", esc(lang)),
@@ -204,9 +218,46 @@ impl Validator<'_> {
         }
     }
 
-    /// The weights rule among siblings: all or none, each > 0.
+    /// Each value of an indicator's updates gives a finite percent: `(value − baseline) /
+    /// (target − baseline) × 100` must not overflow (it would count as 0 without a word).
+    fn indicator_values(&mut self, mp: &str, ind: &crate::Indicator, updates: &[Update]) {
+        let span = ind.target - ind.baseline;
+        if !span.is_finite() || span == 0.0 {
+            return; // the indicator itself is reported
+        }
+        for (i, u) in updates.iter().enumerate() {
+            let Some(v) = u.value.filter(|v| v.is_finite()) else {
+                continue;
+            };
+            if !((v - ind.baseline) / span * 100.0).is_finite() {
+                self.error(
+                    Code::BadIndicator,
+                    format!("{mp}/updates/{i}/value"),
+                    format!(
+                        "value {v} on the indicator from {} to {} gives a percent no number \
+                         can hold",
+                        ind.baseline, ind.target
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The weights rule among siblings: all or none, each > 0, and a sum a number can hold.
     fn weights(&mut self, base: &str, items: &[(Option<f64>, &str)], what: &str) {
         let given = items.iter().filter(|(w, _)| w.is_some()).count();
+        let sum: f64 = items.iter().filter_map(|(w, _)| *w).sum();
+        if given > 0 && !sum.is_finite() && items.iter().all(|(w, _)| w.is_none_or(f64::is_finite))
+        {
+            self.error(
+                Code::BadWeight,
+                base.to_owned(),
+                format!(
+                    "the {what}s' weights add up to more than a number can hold ({sum}); \
+                     use smaller weights (only their ratios count)"
+                ),
+            );
+        }
         for (i, (w, id)) in items.iter().enumerate() {
             match w {
                 None if given > 0 => self.error(
@@ -421,14 +472,17 @@ impl Validator<'_> {
                         self.refer(format!("{mp}/lead"), l.as_str(), &[Kind::Organization]);
                     }
                     if let Some(ind) = &m.indicator {
+                        self.indicator_values(&mp, ind, &m.updates);
                         if !(ind.baseline.is_finite() && ind.target.is_finite())
                             || ind.baseline == ind.target
+                            || !(ind.target - ind.baseline).is_finite()
                         {
                             self.error(
                                 Code::BadIndicator,
                                 format!("{mp}/indicator"),
                                 format!(
-                                    "baseline {} and target {} must be different numbers",
+                                    "baseline {} and target {} must be different numbers, whose \
+                                     difference a number can hold",
                                     ind.baseline, ind.target
                                 ),
                             );

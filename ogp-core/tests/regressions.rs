@@ -1,0 +1,91 @@
+//! Regression tests for faults found by the hostile-input probe (issue #10), each named after
+//! the fault: numbers that lied quietly, text with nothing in it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use ogp_core::{Checked, Code, Dataset, Error, validate};
+use serde_json::{Value, json};
+
+fn sample() -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/format-sample.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn codes(v: &Value) -> Vec<(Code, String)> {
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    validate(&ds)
+        .errors()
+        .map(|p| (p.code, p.location.pointer.clone().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn weights_whose_sum_overflows_are_an_error_not_a_zero_percent() {
+    let mut v = sample();
+    let ms = &mut v["plans"][0]["commitments"][0]["milestones"];
+    ms[0]["weight"] = json!(1.7e308);
+    ms[1]["weight"] = json!(1.7e308);
+    let found = codes(&v);
+    assert_eq!(
+        found,
+        [(
+            Code::BadWeight,
+            "/plans/0/commitments/0/milestones".to_owned()
+        )]
+    );
+    // So no engine computes a figure from it.
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    assert!(matches!(Checked::new(ds), Err(Error::Invalid { .. })));
+}
+
+#[test]
+fn an_indicator_value_that_overflows_is_an_error() {
+    let mut v = sample();
+    let m = &mut v["plans"][0]["commitments"][1]["milestones"][0];
+    m["indicator"]["baseline"] = json!(0.0);
+    m["indicator"]["target"] = json!(1e-300);
+    m["updates"][0]["value"] = json!(1.7e308);
+    let found = codes(&v);
+    assert!(
+        found.iter().any(|(c, p)| *c == Code::BadIndicator
+            && p == "/plans/0/commitments/1/milestones/0/updates/0/value"),
+        "{found:?}"
+    );
+    // A span no number can hold is the indicator's own error.
+    let mut v = sample();
+    let m = &mut v["plans"][0]["commitments"][1]["milestones"][0];
+    m["indicator"]["baseline"] = json!(-1.7e308);
+    m["indicator"]["target"] = json!(1.7e308);
+    let found = codes(&v);
+    assert!(
+        found.contains(&(
+            Code::BadIndicator,
+            "/plans/0/commitments/1/milestones/0/indicator".to_owned()
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn text_of_only_zero_width_or_direction_marks_is_empty() {
+    for blank in [
+        "\u{200b}\u{200b}",
+        " \u{feff} ",
+        "\u{202e}\u{200f}",
+        "\u{00ad}",
+    ] {
+        let mut v = sample();
+        v["plans"][0]["commitments"][0]["title"] = json!(blank);
+        let found = codes(&v);
+        assert_eq!(
+            found,
+            [(Code::EmptyText, "/plans/0/commitments/0/title".to_owned())],
+            "{blank:?}"
+        );
+    }
+}
