@@ -115,3 +115,86 @@ fn show(v: Option<&Value>) -> String {
         s
     }
 }
+
+/// Reads a published audit: JSON in which no object names a key twice (a forged
+/// `"total": 99.9` placed before the true value would otherwise be hidden, since a JSON reader
+/// keeps the last) and whose `seed`, when given, is a whole number (a seed rewritten as
+/// `20190115.0000000001` reads back as the true one).
+pub(super) fn read_published(text: &str) -> Result<Value, Error> {
+    let bad = |m: String| Error::Argument(format!("the published audit {m}"));
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(Unique(String::new()), &mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| bad(format!("is not JSON that can be verified: {e}")))?;
+    let published: Value =
+        serde_json::from_str(text).map_err(|e| bad(format!("is not JSON: {e}")))?;
+    match published.get("seed") {
+        None | Some(Value::Null) => {}
+        Some(s) if s.is_u64() => {}
+        Some(s) => return Err(bad(format!("has a seed that is not a whole number: {s}"))),
+    }
+    Ok(published)
+}
+
+/// A JSON value whose objects name each key once; the error names the key and where it is.
+struct Unique(String);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Unique {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Unique {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0usize;
+        while seq
+            .next_element_seed(Unique(format!("{}/{i}", self.0)))?
+            .is_some()
+        {
+            i += 1;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let at = format!("{}/{}", self.0, key.replace('~', "~0").replace('/', "~1"));
+            if !seen.insert(key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key at {at} is given twice"
+                )));
+            }
+            map.next_value_seed(Unique(at))?;
+        }
+        Ok(())
+    }
+}

@@ -160,8 +160,9 @@
 //! An unknown call is [`Error::NotFound`] naming the calls that exist. A dataset with
 //! validation errors is refused when it is checked ([`crate::Checked`]: [`Error::Invalid`]
 //! with every problem), before any engine runs; so is a call that scores a candidate twice by
-//! the same evaluator on the same criterion (`duplicate-score`, located at the second score). [`verify`] of text that is not JSON or names no call is
-//! [`Error::Argument`].
+//! the same evaluator on the same criterion (`duplicate-score`, located at the second score). [`verify`] of text that is not JSON, names a key twice in one
+//! object (a forged value placed before the true one would otherwise be hidden), gives a seed
+//! that is not a whole number, or names no call is [`Error::Argument`].
 //!
 //! # 11. Example
 //! Two judges score three associations on two criteria (weights 2 and 1, scales 0–10 and
@@ -560,8 +561,7 @@ pub fn run(checked: &Checked, call: &str) -> Result<SelectionResult, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn verify(ds: &Checked, published: &str) -> Result<Vec<String>, Error> {
-    let p: serde_json::Value = serde_json::from_str(published)
-        .map_err(|e| Error::Argument(format!("the published audit is not JSON: {e}")))?;
+    let p = audit::read_published(published)?;
     let call = p
         .get("call")
         .and_then(serde_json::Value::as_str)

@@ -789,3 +789,29 @@ fn verify_names_each_difference() {
     assert!(matches!(verify(&ds, "not json"), Err(Error::Argument(_))));
     assert!(matches!(verify(&ds, "{}"), Err(Error::Argument(_))));
 }
+
+#[test]
+fn verify_refuses_a_forged_duplicate_key_and_a_fractional_seed() {
+    let ds = dataset(
+        json!({}),
+        json!({"seats": 1, "seed": 20190115, "candidates": [cand("a"), cand("b")],
+               "scores": single(&[("a", 9.0), ("b", 5.0)])}),
+    );
+    let text = serde_json::to_string_pretty(&run_ok(&ds)).unwrap();
+    assert_eq!(verify(&ds, &text).unwrap(), Vec::<String>::new());
+    // A forged total placed before the true one: a JSON reader keeps the last, so the
+    // comparison alone would say "identical".
+    let forged = text.replacen("\"total\": ", "\"total\": 99.9, \"total\": ", 1);
+    assert_ne!(forged, text);
+    match verify(&ds, &forged) {
+        Err(Error::Argument(m)) => assert!(m.contains("is given twice"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // A seed rewritten with a fraction reads back as the true seed.
+    let fractional = text.replacen("\"seed\": 20190115", "\"seed\": 20190115.0000000001", 1);
+    assert_ne!(fractional, text);
+    match verify(&ds, &fractional) {
+        Err(Error::Argument(m)) => assert!(m.contains("not a whole number"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
