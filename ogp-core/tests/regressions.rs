@@ -89,3 +89,64 @@ fn text_of_only_zero_width_or_direction_marks_is_empty() {
         );
     }
 }
+
+/// A fresh bundle of the format sample in the temporary directory.
+fn bundle(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ogp-regress-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ds = Dataset::from_json(&sample().to_string()).unwrap();
+    ogp_core::io::csv::write_dir(
+        &ds,
+        &dir,
+        &ogp_core::io::csv::WriteOptions::default(),
+        ogp_core::io::output::Overwrite::Refuse,
+    )
+    .unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_table_linked_outside_the_bundle_is_refused_without_showing_its_content() {
+    let dir = bundle("link");
+    let secret = dir.with_extension("secret");
+    std::fs::write(&secret, "root:x:0:0:secret line\n").unwrap();
+    std::fs::remove_file(dir.join("plans.csv")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("plans.csv")).unwrap();
+    let err = ogp_core::io::csv::read_dir(&dir).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("outside the bundle"), "{message}");
+    assert!(!message.contains("secret line"), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_file(&secret);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_or_dangling_link_named_like_a_table_is_an_error_not_skipped() {
+    let dir = bundle("folder");
+    std::fs::remove_file(dir.join("updates.csv")).unwrap();
+    std::fs::create_dir(dir.join("updates.csv")).unwrap();
+    let message = ogp_core::io::csv::read_dir(&dir).unwrap_err().to_string();
+    assert!(message.contains("not a regular file"), "{message}");
+    std::fs::remove_dir(dir.join("updates.csv")).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.csv"), dir.join("updates.csv")).unwrap();
+    let message = ogp_core::io::csv::read_dir(&dir).unwrap_err().to_string();
+    assert!(message.contains("symbolic link to nothing"), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_table_whose_extension_is_upper_case_is_not_skipped() {
+    let dir = bundle("case");
+    std::fs::rename(dir.join("plans.csv"), dir.join("plans.CSV")).unwrap();
+    let err = ogp_core::io::csv::read_dir(&dir).unwrap_err();
+    let problems = err.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("did you mean plans.csv")),
+        "{problems:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

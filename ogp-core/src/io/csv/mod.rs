@@ -405,6 +405,7 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
         path: dir.to_owned(),
         source,
     };
+    let inside = std::fs::canonicalize(dir).map_err(io)?;
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
@@ -417,12 +418,8 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
             || [".xlsx", ".xlsm", ".xls", ".ods"]
                 .iter()
                 .any(|e| lower.ends_with(e));
-        if path.is_file() && wanted {
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            files.insert(name.to_owned(), bytes);
+        if wanted {
+            files.insert(name.to_owned(), read_bundle_file(&path, &inside)?);
         }
     }
     if files.is_empty() {
@@ -432,6 +429,42 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
         )));
     }
     from_files(&files)
+}
+
+/// The bytes of a file of a bundle folder (`inside`, resolved). A name that looks like a
+/// table but is not a regular file (a folder, a FIFO, a dangling link) is an error rather than
+/// silently skipped; a symbolic link is followed only when it stays inside the bundle, and the
+/// error for one that leads outside never shows what it points to.
+fn read_bundle_file(path: &Path, inside: &Path) -> Result<Vec<u8>, Error> {
+    let refuse = |why: &str| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_owned()),
+    };
+    let link = std::fs::symlink_metadata(path)
+        .map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?
+        .file_type()
+        .is_symlink();
+    if link {
+        let target = std::fs::canonicalize(path)
+            .map_err(|_| refuse("a symbolic link to nothing; not read"))?;
+        if !target.starts_with(inside) {
+            return Err(refuse(
+                "a symbolic link leading outside the bundle; not read (copy the file in instead)",
+            ));
+        }
+    }
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return Err(refuse(
+            "not a regular file (a folder, a pipe or a device); not read",
+        ));
+    }
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 impl Dataset {
