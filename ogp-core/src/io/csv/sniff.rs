@@ -22,6 +22,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, NotUtf8> {
             offset: None,
         });
     }
+    if let Some(order) = utf16_without_bom(bytes) {
+        return Err(NotUtf8 {
+            message: format!(
+                "the file is UTF-16 ({order}, without a byte-order mark: every other byte is \
+                 zero); save it as \"CSV UTF-8\""
+            ),
+            offset: None,
+        });
+    }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -34,6 +43,29 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, NotUtf8> {
             offset: Some(at),
         }
     })
+}
+
+/// `little-endian` or `big-endian` when the first bytes look like UTF-16 text without a
+/// byte-order mark: at least a quarter of them zero, and all those on one side of each pair
+/// (ASCII letters in UTF-16 are a letter and a zero).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = bytes.get(..bytes.len().min(256))?;
+    let zero_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, b)| **b == 0 && i % 2 == parity)
+            .count()
+    };
+    let (even, odd) = (zero_at(0), zero_at(1));
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    match (even, odd) {
+        (0, n) if n * 2 >= pairs => Some("little-endian"),
+        (n, 0) if n * 2 >= pairs => Some("big-endian"),
+        _ => None,
+    }
 }
 
 /// The delimiter of a CSV text, read from its header line (up to the first line break
@@ -68,6 +100,27 @@ mod tests {
         );
         let e = decode(b"id\nCaf\xE9\n").unwrap_err();
         assert_eq!(e.offset, Some(6));
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_named_not_called_latin1() {
+        let le: Vec<u8> = "id,name\nmin,Ministère\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let m = decode(&le).unwrap_err().message;
+        assert!(
+            m.contains("UTF-16 (little-endian, without a byte-order mark"),
+            "{m}"
+        );
+        let be: Vec<u8> = "id,name\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(decode(&be).unwrap_err().message.contains("big-endian"));
+        // Plain text, and text with a stray NUL, are not UTF-16.
+        assert!(decode(b"id,name\nmin,Ministry\n").is_ok());
+        assert!(utf16_without_bom(b"id,na\0e\nmin,Ministry\n").is_none());
     }
 
     #[test]
