@@ -333,6 +333,11 @@ impl Index {
             .collect()
     }
 
+    /// Every distinct id with where it is (first) defined, sorted by id.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.entries.iter().map(|(id, e)| (id.as_str(), e))
+    }
+
     /// How many distinct ids there are.
     pub fn len(&self) -> usize {
         self.entries.len()

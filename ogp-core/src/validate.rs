@@ -6,6 +6,7 @@
 //! | code | severity | what |
 //! |---|---|---|
 //! | `duplicate-id` | error | an entity id used twice in the dataset (criteria and requirements: twice in their grid; principles: twice in their guide) |
+//! | `duplicate-id` | warning | two ids that differ only by case (`MO0054`, `mo0054`) |
 //! | `unknown-reference` | error | a reference to an id that does not exist, or that names another kind of thing (the message says which kind was expected), or that belongs to another plan, committee, meeting or call |
 //! | `end-before-start` | error | a plan, commitment, membership or call that ends before it starts; a milestone due before its start |
 //! | `date-out-of-range` | warning | a commitment outside its plan's period, a milestone outside its commitment's |
@@ -348,12 +349,38 @@ impl Validator<'_> {
                 ),
             );
         }
+        self.ids_by_case();
         self.organizations(ds);
         self.plans(ds);
         self.committees(ds);
         self.grids(ds);
         self.calls(ds);
         self.rotation(ds);
+    }
+
+    /// Warns when two ids differ only by case (`MO0054` and `mo0054`): they are two ids here,
+    /// but one for many spreadsheets, file systems and people.
+    fn ids_by_case(&mut self) {
+        let mut seen: std::collections::BTreeMap<String, (&str, String)> =
+            std::collections::BTreeMap::new();
+        let mut found = Vec::new();
+        for (id, e) in self.index.entries() {
+            match seen.get(&id.to_lowercase()) {
+                Some((first, at)) => found.push((
+                    format!("{}/id", e.pointer),
+                    format!(
+                        "the id {id:?} differs from {first:?} (at {at}) only by case; give them \
+                         ids that differ in more than case"
+                    ),
+                )),
+                None => {
+                    seen.insert(id.to_lowercase(), (id, e.pointer.clone()));
+                }
+            }
+        }
+        for (pointer, message) in found {
+            self.warning(Code::DuplicateId, pointer, message);
+        }
     }
 
     fn organizations(&mut self, ds: &Dataset) {

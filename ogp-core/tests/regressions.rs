@@ -150,3 +150,21 @@ fn a_table_whose_extension_is_upper_case_is_not_skipped() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn ids_differing_only_by_case_are_a_warning() {
+    let mut v = sample();
+    let mut org = v["organizations"][0].clone();
+    let id = org["id"].as_str().unwrap().to_uppercase();
+    org["id"] = json!(id);
+    v["organizations"].as_array_mut().unwrap().push(org);
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let report = validate(&ds);
+    let w: Vec<_> = report
+        .warnings()
+        .filter(|p| p.code == Code::DuplicateId)
+        .collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].message.contains("only by case"), "{}", w[0].message);
+    assert!(!report.has_errors(), "{:?}", report.problems);
+}
