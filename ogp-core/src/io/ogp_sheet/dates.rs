@@ -127,17 +127,13 @@ pub(crate) fn date(cell: &str, role: Role) -> DateCell {
 }
 
 fn no_date_word(cell: &str) -> bool {
-    let word: String = cell
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    if super::irm::absent(cell) {
+        return true;
+    }
+    let word = super::irm::folded(cell);
     matches!(
         word.as_str(),
-        "" | "na"
-            | "nd"
-            | "nr"
-            | "none"
+        "none"
             | "ongoing"
             | "continuous"
             | "continuing"

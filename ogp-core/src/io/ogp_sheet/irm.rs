@@ -7,16 +7,19 @@ use serde_json::Value;
 use super::dates::midpoint;
 use crate::{ActionPlan, Completion, IrmAssessment, PlanDate, Text, Update, UpdateSource};
 
+/// A cell's letters and digits, in lower case (`N/A` → `na`, `Not Reviewed` → `notreviewed`).
+pub(crate) fn folded(cell: &str) -> String {
+    cell.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// `ND` (no data), `NR` (not reviewed), `NA`, `N/A`, `Not Reviewed`, `Unclear`, `-` and empty
 /// are absent values, never labels.
 pub(crate) fn absent(cell: &str) -> bool {
-    let word: String = cell
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
     matches!(
-        word.as_str(),
+        folded(cell).as_str(),
         "" | "nd" | "nr" | "na" | "notreviewed" | "unclear" | "notapplicable" | "nodata"
     )
 }
