@@ -13,7 +13,7 @@
 //! | `percent-out-of-range` | error | a percentage (update, reported figure, status scale, tolerance, pass mark) outside 0–100 |
 //! | `weights-missing` | error | some commitments of a plan (or milestones of a commitment) weighted, some not: a missing weight is never silently 1 |
 //! | `bad-weight` | error | a weight that is zero, negative or not finite; siblings' weights whose sum no number can hold |
-//! | `empty-text` | error | a text, or one of its translations, with no words (only white space, zero-width or direction marks) |
+//! | `empty-text` | error | a text, or one of its translations, with no words (only white space, zero-width or direction marks); an empty item of a list of free strings |
 //! | `empty-update` | error | an update with none of `percent`, `status`, `value` |
 //! | `value-without-indicator` | error | an update with a `value` on something that has no indicator |
 //! | `bad-indicator` | error | an indicator whose target equals its baseline, or whose arithmetic overflows (the span, or an update's value as a percent) |
@@ -21,7 +21,7 @@
 //! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
 //! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
 //! | `out-of-range` | error | a quorum outside 0–1, a quota whose `min` exceeds its `max`, more delegates than seats |
-//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters, a language tag that is not BCP 47 (`default_language`, the keys of a text) |
+//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters, a language tag that is not BCP 47 (`default_language`, the keys of a text), an item of a list of free strings (sources, policy areas, evidence, focus) with spaces around it |
 //!
 //! The codes of the JSON reader (`json-syntax`, `type-error`, `missing-field`, `unknown-field`,
 //! `invalid-value`, `bad-id`, `bad-date`) come from [`Dataset::from_json`] instead, since a
@@ -219,6 +219,27 @@ impl Validator<'_> {
         }
     }
 
+    /// The items of a list of free strings (sources, policy areas, evidence, focus tags) are
+    /// words with nothing around them: an empty item, or one with spaces before or after it,
+    /// would not come back the same through a CSV bundle (whose cells are `;`-joined).
+    fn items(&mut self, base: &str, items: &[String]) {
+        for (i, item) in items.iter().enumerate() {
+            if blank(item) {
+                self.error(
+                    Code::EmptyText,
+                    format!("{base}/{i}"),
+                    "the item is empty".into(),
+                );
+            } else if item.trim() != item {
+                self.error(
+                    Code::InvalidValue,
+                    format!("{base}/{i}"),
+                    format!("{item:?} has spaces around it: write {:?}", item.trim()),
+                );
+            }
+        }
+    }
+
     /// Each value of an indicator's updates gives a finite percent: `(value − baseline) /
     /// (target − baseline) × 100` must not overflow (it would count as 0 without a word).
     fn indicator_values(&mut self, mp: &str, ind: &crate::Indicator, updates: &[Update]) {
@@ -310,6 +331,7 @@ impl Validator<'_> {
                 }
             }
             self.opt_text(format!("{p}/note"), u.note.as_ref());
+            self.items(&format!("{p}/evidence"), &u.evidence);
         }
     }
 
@@ -387,6 +409,7 @@ impl Validator<'_> {
         for (i, o) in ds.organizations.iter().enumerate() {
             let p = format!("/organizations/{i}");
             self.text(format!("{p}/name"), &o.name);
+            self.items(&format!("{p}/focus"), &o.focus);
             self.opt_text(format!("{p}/short_name"), o.short_name.as_ref());
             if let Some(parent) = &o.parent {
                 self.refer(
@@ -444,8 +467,10 @@ impl Validator<'_> {
                 .map(|c| (c.weight, c.id.as_str()))
                 .collect();
             self.weights(&format!("{pp}/commitments"), &weights, "commitment");
+            self.items(&format!("{pp}/sources"), &plan.sources);
             for (j, c) in plan.commitments.iter().enumerate() {
                 let cp = format!("{pp}/commitments/{j}");
+                self.items(&format!("{cp}/policy_areas"), &c.policy_areas);
                 self.text(format!("{cp}/title"), &c.title);
                 self.opt_text(format!("{cp}/short_title"), c.short_title.as_ref());
                 self.opt_text(format!("{cp}/challenge"), c.challenge.as_ref());

@@ -168,3 +168,26 @@ fn ids_differing_only_by_case_are_a_warning() {
     assert!(w[0].message.contains("only by case"), "{}", w[0].message);
     assert!(!report.has_errors(), "{:?}", report.problems);
 }
+
+/// List items that a bundle could not give back (`[' padded ', '']` came back as
+/// `['padded']`) are validation errors, never a silent change.
+#[test]
+fn padded_or_empty_list_items_are_errors_not_lost_on_a_round_trip() {
+    let mut v = sample();
+    v["plans"][0]["sources"] = json!([" padded ", "", "fine"]);
+    let found = codes(&v);
+    assert_eq!(
+        found,
+        [
+            (Code::InvalidValue, "/plans/0/sources/0".to_owned()),
+            (Code::EmptyText, "/plans/0/sources/1".to_owned()),
+        ]
+    );
+    // What validates comes back the same through a bundle.
+    v["plans"][0]["sources"] = json!(["padded", "fine"]);
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    assert!(!validate(&ds).has_errors());
+    let files = ogp_core::io::csv::to_files(&ds, &ogp_core::io::csv::WriteOptions::default());
+    let back = ogp_core::io::csv::from_files(&files).unwrap().dataset;
+    assert_eq!(back, ds);
+}
