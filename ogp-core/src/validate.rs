@@ -851,6 +851,7 @@ impl Validator<'_> {
             let mut scored = BTreeSet::new();
             for (j, s) in call.scores.iter().enumerate() {
                 let sp = format!("{cp}/scores/{j}");
+                self.opt_text(format!("{sp}/note"), s.note.as_ref());
                 if !scored.insert((
                     s.candidate.as_str(),
                     s.evaluator.as_str(),

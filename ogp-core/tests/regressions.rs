@@ -191,3 +191,18 @@ fn padded_or_empty_list_items_are_errors_not_lost_on_a_round_trip() {
     let back = ogp_core::io::csv::from_files(&files).unwrap().dataset;
     assert_eq!(back, ds);
 }
+
+/// A score's note was never validated, so an empty one passed validation and wrote a bundle
+/// that could not be read back.
+#[test]
+fn a_score_note_is_validated() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/selection/dataset.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["calls"][0]["scores"][0]["note"] = json!(" ");
+    let found = codes(&v);
+    assert_eq!(
+        found,
+        [(Code::EmptyText, "/calls/0/scores/0/note".to_owned())]
+    );
+}
