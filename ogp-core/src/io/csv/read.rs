@@ -627,35 +627,67 @@ impl Reader {
                 bad.push(col.path.clone());
             }
         }
-        // Required cells.
+        let row_cells = RowCells {
+            file,
+            row,
+            unreadable,
+            header,
+            cells,
+            missing,
+        };
+        self.required(t, &row_cells, &parent, &obj, &mut bad);
+        let key = row_key(t, header, cells, &parent);
+        let parent = (!t.spec.parent.is_empty()).then_some(parent);
+        RowIn {
+            table: ti,
+            row,
+            obj,
+            key,
+            parent,
+            bad,
+        }
+    }
+
+    /// Reports the required cells a row leaves empty (a parent key, a required column, or a
+    /// column required because its object's other columns are filled), unless a missing
+    /// column or cell already says so; each goes into `bad`.
+    fn required(
+        &mut self,
+        t: &TableLayout,
+        rc: &RowCells<'_>,
+        parent: &[String],
+        obj: &Map<String, Value>,
+        bad: &mut Vec<Vec<String>>,
+    ) {
         for (i, p) in t.spec.parent.iter().enumerate() {
-            let unread = header
+            let unread = rc
+                .header
                 .iter()
                 .position(|h| h == p)
-                .is_some_and(|c| unreadable.contains(&c));
-            if parent.get(i).is_some_and(String::is_empty) && !missing.contains(p) && !unread {
+                .is_some_and(|c| rc.unreadable.contains(&c));
+            if parent.get(i).is_some_and(String::is_empty) && !rc.missing.contains(p) && !unread {
                 self.error(
                     Code::ConstraintError,
-                    at(file, Some(row), Some(p)),
+                    at(rc.file, Some(rc.row), Some(p)),
                     format!("a value is required in column {p:?} (the parent row's key)"),
                 );
             }
         }
         for col in t.cols.iter().filter(|c| !c.path.is_empty()) {
-            if !col.required_in_object || get(&obj, &col.path).is_some() {
+            if !col.required_in_object || get(obj, &col.path).is_some() {
                 continue;
             }
             if bad.iter().any(|b| b.starts_with(&col.path)) {
                 continue;
             }
-            let cut = header.get(cells.len()..).unwrap_or_default();
-            if missing.contains(col.name.as_str()) || cut.contains(&col.name) {
+            let cut = rc.header.get(rc.cells.len()..).unwrap_or_default();
+            if rc.missing.contains(col.name.as_str()) || cut.contains(&col.name) {
                 // Already reported (missing-label, missing-cell): left out of the tree.
                 bad.push(col.path.clone());
                 continue;
             }
             let (object, _) = col.path.split_at(col.path.len().saturating_sub(1));
-            let object_given = !object.is_empty() && get(&obj, object).is_some();
+            let object_given = !object.is_empty() && get(obj, object).is_some();
             if col.required || object_given {
                 let message = if col.required {
                     format!("a value is required in column {:?}", col.name)
@@ -668,35 +700,11 @@ impl Reader {
                 };
                 self.error(
                     Code::ConstraintError,
-                    at(file, Some(row), Some(&col.name)),
+                    at(rc.file, Some(rc.row), Some(&col.name)),
                     message,
                 );
                 bad.push(col.path.clone());
             }
-        }
-        let key = (!t.spec.key.is_empty())
-            .then(|| {
-                t.spec
-                    .key
-                    .iter()
-                    .map(|k| match t.spec.parent.iter().position(|p| p == k) {
-                        Some(i) => parent.get(i).cloned().unwrap_or_default(),
-                        None => cells
-                            .get(header.iter().position(|h| h == k).unwrap_or(usize::MAX))
-                            .map(|c| c.trim().to_owned())
-                            .unwrap_or_default(),
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .filter(|k| k.iter().all(|c| !c.is_empty()));
-        let parent = (!t.spec.parent.is_empty()).then_some(parent);
-        RowIn {
-            table: ti,
-            row,
-            obj,
-            key,
-            parent,
-            bad,
         }
     }
 
@@ -831,6 +839,41 @@ impl Reader {
         }
         (Value::Object(root), sources, pruned)
     }
+}
+
+/// The row's primary key (parent cells and key cells), when the table has one and none of
+/// its cells is empty.
+fn row_key(
+    t: &TableLayout,
+    header: &[String],
+    cells: &[&str],
+    parent: &[String],
+) -> Option<Vec<String>> {
+    (!t.spec.key.is_empty())
+        .then(|| {
+            t.spec
+                .key
+                .iter()
+                .map(|k| match t.spec.parent.iter().position(|p| p == k) {
+                    Some(i) => parent.get(i).cloned().unwrap_or_default(),
+                    None => cells
+                        .get(header.iter().position(|h| h == k).unwrap_or(usize::MAX))
+                        .map(|c| c.trim().to_owned())
+                        .unwrap_or_default(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|k| k.iter().all(|c| !c.is_empty()))
+}
+
+/// Where a row is and what it holds, for the checks that look at the whole row.
+struct RowCells<'a> {
+    file: &'a str,
+    row: u64,
+    unreadable: &'a [usize],
+    header: &'a [String],
+    cells: &'a [&'a str],
+    missing: &'a BTreeSet<&'a str>,
 }
 
 struct Builder<'a> {
