@@ -82,6 +82,8 @@ codes! {
     DuplicateId = "duplicate-id",
     /// A reference to an id that does not exist, or exists as another kind of thing.
     UnknownReference = "unknown-reference",
+    /// An organization or committee that is, through its chain of parents, its own parent.
+    ParentCycle = "parent-cycle",
     /// An end (or due date) before its start.
     EndBeforeStart = "end-before-start",
     /// A date outside its parent's period (a milestone outside its commitment…).

@@ -373,11 +373,97 @@ impl Validator<'_> {
         }
         self.ids_by_case();
         self.organizations(ds);
+        let orgs = ds.organizations.iter().map(|o| (&o.id, o.parent.as_ref()));
+        self.parent_cycles("organizations", orgs);
         self.plans(ds);
         self.committees(ds);
+        let committees = ds.committees.iter().map(|c| (&c.id, c.parent.as_ref()));
+        self.parent_cycles("committees", committees);
         self.grids(ds);
         self.calls(ds);
         self.rotation(ds);
+    }
+
+    /// Reports each cycle of `parent` links among `items` (the entities of the array `array`,
+    /// as `(id, parent)` in order) once, at its first member: a chain of parents must end.
+    fn parent_cycles<'a>(
+        &mut self,
+        array: &str,
+        items: impl Iterator<Item = (&'a crate::Id, Option<&'a crate::Id>)>,
+    ) {
+        let items: Vec<_> = items.collect();
+        let at: std::collections::HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i))
+            .collect();
+        let parent_of = |i: usize| {
+            items
+                .get(i)
+                .and_then(|(_, p)| *p)
+                .and_then(|p| at.get(p.as_str()).copied())
+        };
+        // 0: not seen; 1: on the chain being walked; 2: done.
+        let mut state = vec![0u8; items.len()];
+        for start in 0..items.len() {
+            let mut chain = Vec::new();
+            let mut next = Some(start);
+            while let Some(i) = next {
+                match state.get(i) {
+                    Some(0) => {}
+                    Some(1) => {
+                        let cycle = chain.iter().skip_while(|&&j| j != i).copied();
+                        self.cycle_found(array, &items, cycle.collect());
+                        break;
+                    }
+                    _ => break,
+                }
+                if let Some(s) = state.get_mut(i) {
+                    *s = 1;
+                }
+                chain.push(i);
+                next = parent_of(i);
+            }
+            for j in chain {
+                if let Some(s) = state.get_mut(j) {
+                    *s = 2;
+                }
+            }
+        }
+    }
+
+    fn cycle_found(
+        &mut self,
+        array: &str,
+        items: &[(&crate::Id, Option<&crate::Id>)],
+        mut cycle: Vec<usize>,
+    ) {
+        let Some(first) = cycle.iter().position(|i| Some(i) == cycle.iter().min()) else {
+            return;
+        };
+        cycle.rotate_left(first);
+        let Some(&first) = cycle.first() else {
+            return;
+        };
+        let names: Vec<String> = cycle
+            .iter()
+            .filter_map(|&i| items.get(i))
+            .map(|(id, _)| format!("{:?}", id.as_str()))
+            .collect();
+        let message = match names.as_slice() {
+            [one] => format!("{one} names itself as its parent"),
+            _ => format!(
+                "the parents go round in a circle: {} → {}; one of them must have no parent or \
+                 another",
+                names.join(" → "),
+                names.first().map_or("", String::as_str)
+            ),
+        };
+        self.error(
+            Code::ParentCycle,
+            format!("/{array}/{first}/parent"),
+            message,
+        );
     }
 
     /// Warns when two ids differ only by case (`MO0054` and `mo0054`): they are two ids here,

@@ -206,3 +206,58 @@ fn a_score_note_is_validated() {
         [(Code::EmptyText, "/calls/0/scores/0/note".to_owned())]
     );
 }
+
+/// Cycles of parent organisations (or committees) were accepted: a chain of parents that never
+/// ends. Each cycle is now one error, at its first member.
+#[test]
+fn cycles_of_parent_organisations_or_committees_are_errors() {
+    let mut v = sample();
+    let first = v["organizations"][0]["id"].clone();
+    let second = v["organizations"][1]["id"].clone();
+    v["organizations"][0]["parent"] = second;
+    v["organizations"][1]["parent"] = first;
+    let cycles: Vec<_> = codes(&v)
+        .into_iter()
+        .filter(|(c, _)| *c == Code::ParentCycle)
+        .collect();
+    assert_eq!(
+        cycles,
+        [(Code::ParentCycle, "/organizations/0/parent".to_owned())]
+    );
+    // A committee that is its own parent.
+    let mut v = sample();
+    let id = v["committees"][0]["id"].clone();
+    v["committees"][0]["parent"] = id;
+    let cycles: Vec<_> = codes(&v)
+        .into_iter()
+        .filter(|(c, _)| *c == Code::ParentCycle)
+        .collect();
+    assert_eq!(
+        cycles,
+        [(Code::ParentCycle, "/committees/0/parent".to_owned())]
+    );
+}
+
+/// Year 0000 was accepted as a date (the calendar goes from 1 BC to 1 AD); now a bad date in
+/// JSON, in a CSV cell and for the JSON Schema alike.
+#[test]
+fn year_0000_is_not_a_date() {
+    assert!("0000".parse::<ogp_core::PlanDate>().is_err());
+    assert!("0000-01-01".parse::<ogp_core::PlanDate>().is_err());
+    assert!("0001-01-01".parse::<ogp_core::PlanDate>().is_ok());
+    let mut v = sample();
+    v["plans"][0]["start"] = json!("0000");
+    let err = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("year 0000"), "{err}");
+    // The same in a bundle's cell.
+    let ds = Dataset::from_json(&sample().to_string()).unwrap();
+    let start = ds.plans[0].start.to_string();
+    let mut files = ogp_core::io::csv::to_files(&ds, &ogp_core::io::csv::WriteOptions::default());
+    let plans = String::from_utf8(files["plans.csv"].clone()).unwrap();
+    let (head, rest) = plans.split_once('\n').unwrap();
+    let edited = format!("{head}\n{}", rest.replacen(&start, "0000", 1));
+    files.insert("plans.csv".to_owned(), edited.into_bytes());
+    let err = ogp_core::io::csv::from_files(&files).unwrap_err();
+    assert!(err.to_string().contains("plans.csv row 2"), "{err}");
+    assert!(err.to_string().contains("no year 0000"), "{err}");
+}

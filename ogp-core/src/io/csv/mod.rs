@@ -242,7 +242,7 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
                         && p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
                 })
             };
-            if !num(parts.next(), 4, 0, 9999) {
+            if !num(parts.next(), 4, 1, 9999) {
                 return false;
             }
             match parts.next() {
@@ -689,6 +689,8 @@ mod tests {
             "24",
             "2024-02-32",
             "2024-01-01-1",
+            "0000",
+            "0000-01-01",
         ] {
             assert!(!matches_pattern(crate::DATE_PATTERN, bad), "{bad}");
         }

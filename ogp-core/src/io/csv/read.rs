@@ -1141,6 +1141,7 @@ fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
                 Err(e) if super::matches_pattern(crate::DATE_PATTERN, t) => {
                     Err((Code::BadDate, e.to_string()))
                 }
+                Err(e) if t.starts_with("0000") => Err((Code::ConstraintError, e.to_string())),
                 Err(_) => Err((Code::ConstraintError, date_hint(t))),
             }
         }
