@@ -57,12 +57,12 @@ pub fn outcome<T>(path: &Path, r: Result<T, Error>) -> Result<Result<T, ExitCode
         Ok(v) => Ok(Ok(v)),
         Err(Error::Parse { problems } | Error::Invalid { problems }) => {
             for p in &problems {
-                eprintln!("{}", problem_line(path, p));
+                crate::out::note(&problem_line(path, p));
             }
-            eprintln!(
+            crate::out::note(&format!(
                 "{}: the dataset has errors; nothing was computed (see `ogp validate`)",
                 path.display()
-            );
+            ));
             Ok(Err(ExitCode::from(1)))
         }
         Err(e) => Err(e),

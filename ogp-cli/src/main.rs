@@ -187,7 +187,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("ogp: {e}");
+            crate::out::note(&format!("ogp: {e}"));
             ExitCode::from(2)
         }
     }

@@ -81,8 +81,11 @@ pub fn fmt_pct(v: f64) -> String {
 }
 
 /// Writes rows as CSV (RFC 4180, `,`, `\n`) to standard output, every cell formula-safe
-/// (`ogp_core::io::csv::report_cell`).
+/// (`ogp_core::io::csv::report_cell`); on a terminal, live characters are made visible too
+/// (into a pipe or a file the cells stay exact: they are data).
 pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdout().is_terminal();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(std::io::stdout().lock());
@@ -97,7 +100,13 @@ pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
         // Titles come from the data: none may run as a formula in a spreadsheet.
         let safe: Vec<_> = r
             .iter()
-            .map(|c| ogp_core::io::csv::report_cell(c))
+            .map(|c| {
+                let safe = ogp_core::io::csv::report_cell(c);
+                match terminal {
+                    true => ogp_core::display::for_terminal(&safe).into_owned(),
+                    false => safe.into_owned(),
+                }
+            })
             .collect();
         w.write_record(safe.iter().map(|c| c.as_bytes()))
             .map_err(io)?;
@@ -116,9 +125,28 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
     }
 }
 
-/// Writes `text` to standard output. Errors (a closed pipe among them) are returned, never a
-/// panic; `main` ends quietly with status 0 on a closed pipe.
+/// Writes `text` for people to standard output, every live character of the data made visible
+/// (`ogp_core::display::for_terminal`: no escape sequence or bidi override reaches the
+/// terminal). Errors (a closed pipe among them) are returned, never a panic; `main` ends
+/// quietly with status 0 on a closed pipe.
 pub fn emit(text: &str) -> Result<(), ogp_core::Error> {
+    write_stdout(&ogp_core::display::for_terminal(text))
+}
+
+/// Writes `v` as pretty JSON and a newline to standard output, live characters escaped as
+/// `\uXXXX` (`ogp_core::display::for_json`): the same data, safe on a terminal.
+pub fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), ogp_core::Error> {
+    let text =
+        serde_json::to_string_pretty(v).map_err(|e| ogp_core::Error::Argument(e.to_string()))?;
+    write_stdout(&format!("{}\n", ogp_core::display::for_json(&text)))
+}
+
+/// Prints a line for people on standard error, live characters made visible.
+pub fn note(line: &str) {
+    eprintln!("{}", ogp_core::display::for_terminal(line));
+}
+
+fn write_stdout(text: &str) -> Result<(), ogp_core::Error> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

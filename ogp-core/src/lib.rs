@@ -57,6 +57,7 @@ pub mod committee;
 pub mod country;
 mod dataset;
 mod date;
+pub mod display;
 pub mod error;
 pub mod hint;
 mod id;

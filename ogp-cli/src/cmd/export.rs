@@ -50,14 +50,14 @@ pub fn run(target: &Target) -> Result<ExitCode, Error> {
                 Err(code) => return Ok(code),
             };
             for p in &warnings {
-                eprintln!("{}", problem_line(dataset, p));
+                crate::out::note(&problem_line(dataset, p));
             }
-            eprintln!(
+            crate::out::note(&format!(
                 "wrote {} ({} commitments, {} columns)",
                 out.display(),
                 ds.plans.iter().map(|p| p.commitments.len()).sum::<usize>(),
                 ogp_core::io::ogp_sheet::PUBLISHED.len()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
     }

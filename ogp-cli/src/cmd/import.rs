@@ -49,19 +49,25 @@ pub fn run(source: &Source) -> Result<ExitCode, Error> {
                 Ok(imported) => imported,
                 Err(Error::Parse { problems }) => {
                     for p in &problems {
-                        eprintln!("{}", problem_line(file, p));
+                        crate::out::note(&problem_line(file, p));
                     }
-                    eprintln!("{}: not imported; nothing was written", file.display());
+                    crate::out::note(&format!(
+                        "{}: not imported; nothing was written",
+                        file.display()
+                    ));
                     return Ok(ExitCode::from(1));
                 }
                 Err(e) => return Err(e),
             };
             for p in &imported.warnings {
-                eprintln!("{}", problem_line(file, p));
+                crate::out::note(&problem_line(file, p));
             }
             let overwrite = ogp_core::io::output::Overwrite::from_force(*force);
             ogp_core::io::save_any(&imported.dataset, out, &SaveOptions::default(), overwrite)?;
-            eprint!("{}", summary(&imported, out));
+            eprint!(
+                "{}",
+                ogp_core::display::for_terminal(&summary(&imported, out))
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -48,20 +48,17 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Err(code) => return Ok(code),
     };
     if args.format == "json" {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&r).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&r)?;
     } else {
         let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
         out!("{}", table(&ds, &r, lang, &args.path));
     }
     if r.has_errors() {
-        eprintln!(
+        crate::out::note(&format!(
             "{}: the selection of {} is not final: see the errors above",
             args.path.display(),
             r.call
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

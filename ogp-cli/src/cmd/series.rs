@@ -73,10 +73,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let results: Vec<_> = results.into_iter().flatten().collect();
     let rows = progress::rows(&ds, &results, level, lang);
     if args.format == "json" {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = vec![

@@ -37,10 +37,7 @@ pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
                 "warnings": warnings,
                 "problems": problems,
             });
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&doc).unwrap_or_else(|e| e.to_string())
-            );
+            crate::out::json(&doc)?;
         }
     }
     Ok(if errors == 0 {
