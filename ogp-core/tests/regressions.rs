@@ -261,3 +261,40 @@ fn year_0000_is_not_a_date() {
     assert!(err.to_string().contains("plans.csv row 2"), "{err}");
     assert!(err.to_string().contains("no year 0000"), "{err}");
 }
+
+/// A key named twice inside a text map or `ext` kept the last value without a word; now each
+/// repetition is a duplicate-key error at the member's pointer and the line it is repeated on.
+#[test]
+fn duplicate_keys_in_text_maps_and_ext_are_errors_not_a_silent_choice() {
+    let src = r#"{"schema_version": "1",
+  "organizations": [
+    {"id": "min", "name": {"en": "Ministry", "en": "Forged"}, "sector": "government",
+     "ext": {"budget_line": "J-42", "nested": {"a": 1}, "budget_line": "J-99"}}
+  ]}"#;
+    let err = Dataset::from_json(src).unwrap_err();
+    let found: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.code, p.location.pointer.clone().unwrap(), p.location.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Code::DuplicateKey,
+                "/organizations/0/ext/budget_line".to_owned(),
+                Some(4)
+            ),
+            (
+                Code::DuplicateKey,
+                "/organizations/0/name/en".to_owned(),
+                Some(3)
+            ),
+        ]
+    );
+    // The same key in two different objects is no repetition.
+    let ok = r#"{"schema_version": "1", "organizations": [
+        {"id": "a", "name": {"en": "A"}, "sector": "government", "ext": {"k": {"k": 1}}},
+        {"id": "b", "name": {"en": "B"}, "sector": "government", "ext": {"k": [{"k": 1}, {"k": 2}]}}]}"#;
+    assert!(Dataset::from_json(ok).is_ok());
+}

@@ -218,7 +218,9 @@ impl Dataset {
     ///
     /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
     /// (default: each plan's start and end). `level`: "plan", "theme" or "commitment".
-    #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None))]
+    /// `max_dates`: the most dates computed for one plan (default 1,200, a century of month
+    /// ends); a longer range raises `ArgumentError` at once.
+    #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None, max_dates=None))]
     #[allow(clippy::too_many_arguments)]
     fn series(
         &self,
@@ -231,6 +233,7 @@ impl Dataset {
         method: Option<&str>,
         schedule: Option<&str>,
         lang: Option<&str>,
+        max_dates: Option<usize>,
     ) -> PyResult<crate::progress::Series> {
         let start = match start {
             Some(d) if !d.is_none() => Some(crate::convert::date_arg_start(d)?),
@@ -245,6 +248,7 @@ impl Dataset {
         let opts = ogp_core::progress::Options {
             // Series rows carry figures only: the derivation's words are not written.
             detail: ogp_core::progress::Detail::Figures,
+            max_dates,
             ..options(py, method, schedule)?
         };
         let ds = self.checked(py)?;

@@ -39,6 +39,9 @@ pub struct Args {
     /// Language of titles (default: the dataset's default language).
     #[arg(long)]
     pub lang: Option<String>,
+    /// The most dates to compute for one plan; a longer range is refused at once.
+    #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_MAX_DATES)]
+    pub max_dates: usize,
     /// Output format: columns plan, date, level, id, title, percent, expected, status.
     #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
     pub format: String,
@@ -59,6 +62,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
         // A series prints figures, never the derivation's words: skip writing them.
         detail: Detail::Figures,
+        max_dates: Some(args.max_dates),
         ..Options::default()
     };
     let plans: Vec<&str> = args.plan.as_deref().into_iter().collect();

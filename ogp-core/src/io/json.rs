@@ -59,6 +59,7 @@ impl Dataset {
         {
             return Ok(ds);
         }
+        let repeated = duplicate_key_problems(src);
         let mut de = serde_json::Deserializer::from_str(src);
         let first = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
             .map_err(|e| {
@@ -72,20 +73,24 @@ impl Dataset {
                 // look at the tree rejects an array wherever the model has an object.
                 let tree: Value = serde_json::from_str(src).unwrap_or(Value::Null);
                 let typed = serde_json::to_value(&ds).unwrap_or(Value::Null);
-                if arrays_for_objects(&tree, &typed).is_empty() {
+                if arrays_for_objects(&tree, &typed).is_empty() && repeated.is_empty() {
                     return Ok(ds);
                 }
                 let mut problems: Vec<Problem> = type_tree(tree, BTreeSet::new())
                     .problems
                     .into_iter()
                     .map(|t| problem(src, t.code, t.pointer, t.message))
+                    .chain(repeated)
                     .collect();
                 problems.sort_by(crate::error::cmp_problems);
                 Err(Error::Parse { problems })
             }
-            Err((pointer, err)) => Err(Error::Parse {
-                problems: collect_problems(src, &pointer, &err),
-            }),
+            Err((pointer, err)) => {
+                let mut problems = collect_problems(src, &pointer, &err, !repeated.is_empty());
+                problems.extend(repeated);
+                problems.sort_by(crate::error::cmp_problems);
+                Err(Error::Parse { problems })
+            }
         }
     }
 
@@ -102,7 +107,48 @@ impl Dataset {
 }
 
 /// Every problem in `src`, given the first failure of the one-pass read.
-fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -> Vec<Problem> {
+/// Every key named twice in one object, as problems located at the second naming.
+fn duplicate_key_problems(src: &str) -> Vec<Problem> {
+    super::shape::duplicate_keys(src)
+        .into_iter()
+        .map(|d| {
+            let (line, column) = line_column(src, d.offset);
+            Problem {
+                severity: Severity::Error,
+                code: Code::DuplicateKey,
+                message: format!(
+                    "the key {:?} is given twice in this object; JSON readers keep only one of \
+                     the two without a word, so give it once",
+                    d.key
+                ),
+                location: Location {
+                    pointer: Some(d.pointer),
+                    line: Some(line),
+                    column: Some(column),
+                    ..Location::default()
+                },
+            }
+        })
+        .collect()
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `src`.
+fn line_column(src: &str, offset: usize) -> (u64, u64) {
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(start..).map_or(0, |t| t.chars().count()) + 1;
+    (line as u64, column as u64)
+}
+
+/// Every problem of a document that did not type. `repeated_keys`: the text names a key twice
+/// in an object (reported by the caller), which may be all that failed.
+fn collect_problems(
+    src: &str,
+    first_pointer: &str,
+    first: &serde_json::Error,
+    repeated_keys: bool,
+) -> Vec<Problem> {
     let tree: Value = match serde_json::from_str(src) {
         Ok(v) => v,
         Err(e) => return vec![syntax_problem(&e)],
@@ -120,9 +166,9 @@ fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -
             _ => problem(src, t.code, t.pointer, t.message),
         })
         .collect();
-    if problems.is_empty() {
-        // The tree types fine, so the text has something the tree does not keep (a duplicate
-        // key): report the one-pass failure as it was.
+    if problems.is_empty() && !repeated_keys {
+        // The tree types fine, so the text has something the tree does not keep: report the
+        // one-pass failure as it was.
         let (code, message) = classify(&first.to_string());
         let message = strip_position(&message);
         let mut p = problem(src, code, first_pointer.to_owned(), message);

@@ -124,14 +124,19 @@ struct Frame {
     array: bool,
     /// Inside free JSON (`ext`): anything goes.
     free: bool,
+    /// Where this object's keys start in the scan's list of keys seen.
+    keys_from: usize,
 }
 
 /// True when every array of `text` (a JSON document that parsed) stands where the model
-/// expects a list or free JSON; false when one may stand for an object (run the full check).
+/// expects a list or free JSON, and no object names a key twice; false when one may stand for
+/// an object or a key may be repeated (run the full check, which says where).
 pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
     let keys = keys();
     let b = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
+    // The keys of every open object, innermost last (each frame knows where its own start).
+    let mut seen: Vec<&str> = Vec::new();
     // The key whose value comes next (in an object), when it is a plain key.
     let mut key: Option<&str> = None;
     let mut i = 0;
@@ -143,7 +148,15 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
                 let in_object = stack.last().is_some_and(|f| !f.array);
                 if in_object && next_non_ws(b, end + 1) == Some(b':') {
                     let raw = text.get(i + 1..end).unwrap_or("\\");
-                    key = (!raw.contains('\\')).then_some(raw);
+                    if raw.contains('\\') {
+                        return false; // an escaped key may repeat another: let the full check tell
+                    }
+                    let from = stack.last().map_or(0, |f| f.keys_from);
+                    if seen.get(from..).is_some_and(|own| own.contains(&raw)) {
+                        return false;
+                    }
+                    seen.push(raw);
+                    key = Some(raw);
                     i = end + 1;
                     continue;
                 }
@@ -164,12 +177,15 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
                 stack.push(Frame {
                     array: c == b'[',
                     free,
+                    keys_from: seen.len(),
                 });
                 key = None;
                 i += 1;
             }
             b']' | b'}' => {
-                stack.pop();
+                if let Some(f) = stack.pop() {
+                    seen.truncate(f.keys_from);
+                }
                 key = None;
                 i += 1;
             }
@@ -177,6 +193,102 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
         }
     }
     true
+}
+
+/// A key named twice in one object: the JSON pointer of the member (`/plans/0/title/en`), the
+/// key, and the byte offset of its second naming.
+pub(crate) struct DuplicateKey {
+    pub pointer: String,
+    pub key: String,
+    pub offset: usize,
+}
+
+/// Every key named twice in one object of `text` (a JSON document that parsed), in text order.
+/// JSON readers keep one of the two silently (serde the last), so the data is ambiguous.
+pub(crate) fn duplicate_keys(text: &str) -> Vec<DuplicateKey> {
+    let b = text.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => {
+                let Some(end) = string_end(b, i + 1) else {
+                    break;
+                };
+                let in_object = stack.last().is_some_and(|f| !f.array);
+                if in_object && next_non_ws(b, end + 1) == Some(b':') {
+                    let raw = text.get(i..=end).unwrap_or("\"\"");
+                    let name: String = serde_json::from_str(raw).unwrap_or_default();
+                    if let Some(top) = stack.last_mut() {
+                        if !top.keys.insert(name.clone()) {
+                            let mut pointer = pointer_of(&stack);
+                            pointer.push('/');
+                            pointer.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                            found.push(DuplicateKey {
+                                pointer,
+                                key: name.clone(),
+                                offset: i,
+                            });
+                        }
+                    }
+                    if let Some(top) = stack.last_mut() {
+                        top.key = Some(name);
+                    }
+                }
+                i = end + 1;
+            }
+            b'[' | b'{' => {
+                stack.push(Open {
+                    array: c == b'[',
+                    index: 0,
+                    key: None,
+                    keys: BTreeSet::new(),
+                });
+                i += 1;
+            }
+            b']' | b'}' => {
+                stack.pop();
+                i += 1;
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut().filter(|f| f.array) {
+                    top.index += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// An open container while looking for repeated keys.
+struct Open {
+    array: bool,
+    /// The current element's index, in an array.
+    index: usize,
+    /// The current member's key, in an object.
+    key: Option<String>,
+    /// The keys named so far, in an object.
+    keys: BTreeSet<String>,
+}
+
+/// The JSON pointer of the innermost open container: each outer one's current member.
+fn pointer_of(stack: &[Open]) -> String {
+    let outer = stack
+        .get(..stack.len().saturating_sub(1))
+        .unwrap_or_default();
+    let mut pointer = String::new();
+    for f in outer {
+        pointer.push('/');
+        match (&f.key, f.array) {
+            (_, true) => pointer.push_str(&f.index.to_string()),
+            (Some(k), false) => pointer.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            (None, false) => {}
+        }
+    }
+    pointer
 }
 
 /// The index of the `"` closing a string whose content starts at `from`.

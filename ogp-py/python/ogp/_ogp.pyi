@@ -72,6 +72,7 @@ class Dataset:
         method: Optional[str] = None,
         schedule: Optional[str] = None,
         lang: Optional[str] = None,
+        max_dates: Optional[int] = None,
     ) -> Series: ...
     def committee_report(
         self,
