@@ -142,6 +142,7 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, pointer: String, t: &Text) {
+        self.text_faults(&pointer, t);
         match t {
             Text::Plain(s) if blank(s) => {
                 self.error(Code::EmptyText, pointer, "the text is empty".into());
@@ -170,6 +171,24 @@ impl Validator<'_> {
                 }
             }
             Text::Plain(_) => {}
+        }
+    }
+
+    /// A text too long or holding NUL (`bad-text`), whatever it was read from.
+    fn text_faults(&mut self, pointer: &str, t: &Text) {
+        match t {
+            Text::Plain(s) => {
+                if let Some(why) = crate::text_fault(s) {
+                    self.error(Code::BadText, pointer.to_owned(), why);
+                }
+            }
+            Text::Langs(m) => {
+                for (lang, s) in m {
+                    if let Some(why) = crate::text_fault(s) {
+                        self.error(Code::BadText, format!("{pointer}/{}", esc(lang)), why);
+                    }
+                }
+            }
         }
     }
 
@@ -224,7 +243,9 @@ impl Validator<'_> {
     /// would not come back the same through a CSV bundle (whose cells are `;`-joined).
     fn items(&mut self, base: &str, items: &[String]) {
         for (i, item) in items.iter().enumerate() {
-            if blank(item) {
+            if let Some(why) = crate::text_fault(item) {
+                self.error(Code::BadText, format!("{base}/{i}"), why);
+            } else if blank(item) {
                 self.error(
                     Code::EmptyText,
                     format!("{base}/{i}"),

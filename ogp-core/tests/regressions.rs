@@ -298,3 +298,55 @@ fn duplicate_keys_in_text_maps_and_ext_are_errors_not_a_silent_choice() {
         {"id": "b", "name": {"en": "B"}, "sector": "government", "ext": {"k": [{"k": 1}, {"k": 2}]}}]}"#;
     assert!(Dataset::from_json(ok).is_ok());
 }
+
+/// A 10 MB title or ext key, or a NUL byte in a title, was accepted (and a NUL cut the text
+/// in databases and spreadsheets). Now each is bad-text at its pointer, in JSON and in a
+/// bundle's cell alike.
+#[test]
+fn texts_too_long_or_holding_nul_are_errors() {
+    let long = "x".repeat(ogp_core::MAX_TEXT_BYTES + 1);
+    let mut v = sample();
+    v["plans"][0]["commitments"][0]["title"] = json!(long);
+    v["plans"][0]["commitments"][1]["ext"] = json!({ long.clone(): 1 });
+    v["plans"][0]["title"] = json!("Open\u{0}data");
+    let err = Dataset::from_json(&v.to_string()).unwrap_err();
+    let found: Vec<_> = err
+        .problems()
+        .iter()
+        .map(|p| (p.code, p.location.pointer.clone().unwrap()))
+        .collect();
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found.iter().all(|(c, _)| *c == Code::BadText), "{found:?}");
+    assert!(
+        found.iter().any(|(_, p)| p == "/plans/0/title"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, p)| p == "/plans/0/commitments/0/title"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, p)| p.starts_with("/plans/0/commitments/1/ext/xxx")),
+        "{found:?}"
+    );
+    // In a bundle: the NUL reaches validation through the CSV reader (the CLI locates it at
+    // plans.csv's row and column: the hostile corpus's csv-nul-in-cell).
+    let ds = Dataset::from_json(&sample().to_string()).unwrap();
+    let mut files = ogp_core::io::csv::to_files(&ds, &ogp_core::io::csv::WriteOptions::default());
+    let plans = String::from_utf8(files["plans.csv"].clone()).unwrap();
+    let title = ds.plans[0].title.get("en", "en").unwrap().to_owned();
+    let edited = plans.replacen(&title, &format!("{title}\u{0}"), 1);
+    files.insert("plans.csv".to_owned(), edited.into_bytes());
+    let Ok(bundle) = ogp_core::io::csv::from_files(&files) else {
+        panic!("the bundle did not read");
+    };
+    let found: Vec<_> = validate(&bundle.dataset)
+        .errors()
+        .map(|p| (p.code, p.location.pointer.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(found, [(Code::BadText, "/plans/0/title/en".to_owned())]);
+}

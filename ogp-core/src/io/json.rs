@@ -59,7 +59,7 @@ impl Dataset {
         {
             return Ok(ds);
         }
-        let repeated = duplicate_key_problems(src);
+        let repeated = text_fault_problems(src);
         let mut de = serde_json::Deserializer::from_str(src);
         let first = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
             .map_err(|e| {
@@ -107,20 +107,28 @@ impl Dataset {
 }
 
 /// Every problem in `src`, given the first failure of the one-pass read.
-/// Every key named twice in one object, as problems located at the second naming.
-fn duplicate_key_problems(src: &str) -> Vec<Problem> {
-    super::shape::duplicate_keys(src)
+/// Every key named twice in one object (located at the second naming), and every key or
+/// string too long or holding NUL, as problems.
+fn text_fault_problems(src: &str) -> Vec<Problem> {
+    use super::shape::Fault;
+    super::shape::text_faults(src)
         .into_iter()
         .map(|d| {
             let (line, column) = line_column(src, d.offset);
+            let (code, message) = match d.fault {
+                Fault::RepeatedKey(key) => (
+                    Code::DuplicateKey,
+                    format!(
+                        "the key {key:?} is given twice in this object; JSON readers keep only \
+                         one of the two without a word, so give it once"
+                    ),
+                ),
+                Fault::BadString(why) => (Code::BadText, why),
+            };
             Problem {
                 severity: Severity::Error,
-                code: Code::DuplicateKey,
-                message: format!(
-                    "the key {:?} is given twice in this object; JSON readers keep only one of \
-                     the two without a word, so give it once",
-                    d.key
-                ),
+                code,
+                message,
                 location: Location {
                     pointer: Some(d.pointer),
                     line: Some(line),

@@ -145,6 +145,10 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
             b'"' => {
                 let end = string_end(b, i + 1);
                 let Some(end) = end else { return false };
+                let raw = text.get(i + 1..end).unwrap_or("");
+                if raw.len() > crate::MAX_TEXT_BYTES || raw.contains("\\u0000") {
+                    return false; // the full check names the text at fault
+                }
                 let in_object = stack.last().is_some_and(|f| !f.array);
                 if in_object && next_non_ws(b, end + 1) == Some(b':') {
                     let raw = text.get(i + 1..end).unwrap_or("\\");
@@ -195,17 +199,25 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
     true
 }
 
-/// A key named twice in one object: the JSON pointer of the member (`/plans/0/title/en`), the
-/// key, and the byte offset of its second naming.
-pub(crate) struct DuplicateKey {
+/// A fault of the JSON text that the typed model cannot see: the JSON pointer of the member
+/// (`/plans/0/title/en`), the byte offset where the text shows it, and what is wrong.
+pub(crate) struct TextFault {
     pub pointer: String,
-    pub key: String,
     pub offset: usize,
+    pub fault: Fault,
 }
 
-/// Every key named twice in one object of `text` (a JSON document that parsed), in text order.
-/// JSON readers keep one of the two silently (serde the last), so the data is ambiguous.
-pub(crate) fn duplicate_keys(text: &str) -> Vec<DuplicateKey> {
+/// What is wrong with a member of the text.
+pub(crate) enum Fault {
+    /// Its key is named a second time in its object (JSON readers keep one silently).
+    RepeatedKey(String),
+    /// Its key or string value is too long or holds NUL: the message says which.
+    BadString(String),
+}
+
+/// Every key named twice in one object of `text` (a JSON document that parsed), and every key
+/// or string too long or holding NUL, in text order.
+pub(crate) fn text_faults(text: &str) -> Vec<TextFault> {
     let b = text.as_bytes();
     let mut stack: Vec<Open> = Vec::new();
     let mut found = Vec::new();
@@ -216,25 +228,50 @@ pub(crate) fn duplicate_keys(text: &str) -> Vec<DuplicateKey> {
                 let Some(end) = string_end(b, i + 1) else {
                     break;
                 };
+                let quoted = text.get(i..=end).unwrap_or("\"\"");
                 let in_object = stack.last().is_some_and(|f| !f.array);
-                if in_object && next_non_ws(b, end + 1) == Some(b':') {
-                    let raw = text.get(i..=end).unwrap_or("\"\"");
-                    let name: String = serde_json::from_str(raw).unwrap_or_default();
+                let is_key = in_object && next_non_ws(b, end + 1) == Some(b':');
+                let string: String = match quoted.contains('\\') || is_key {
+                    true => serde_json::from_str(quoted).unwrap_or_default(),
+                    false => quoted.get(1..quoted.len() - 1).unwrap_or("").to_owned(),
+                };
+                if is_key {
+                    let repeated = stack
+                        .last_mut()
+                        .is_some_and(|top| !top.keys.insert(string.clone()));
                     if let Some(top) = stack.last_mut() {
-                        if !top.keys.insert(name.clone()) {
-                            let mut pointer = pointer_of(&stack);
-                            pointer.push('/');
-                            pointer.push_str(&name.replace('~', "~0").replace('/', "~1"));
-                            found.push(DuplicateKey {
-                                pointer,
-                                key: name.clone(),
-                                offset: i,
-                            });
-                        }
+                        top.key = Some(string.clone());
                     }
-                    if let Some(top) = stack.last_mut() {
-                        top.key = Some(name);
+                    let pointer = pointer_of(&stack) + "/" + &escape_segment(&string);
+                    if repeated {
+                        found.push(TextFault {
+                            pointer: pointer.clone(),
+                            offset: i,
+                            fault: Fault::RepeatedKey(string.clone()),
+                        });
                     }
+                    if let Some(why) = crate::text_fault(&string) {
+                        found.push(TextFault {
+                            pointer,
+                            offset: i,
+                            fault: Fault::BadString(format!("its key: {why}")),
+                        });
+                    }
+                } else if let Some(why) = crate::text_fault(&string) {
+                    let mut pointer = pointer_of(&stack);
+                    if let Some(top) = stack.last() {
+                        pointer.push('/');
+                        pointer.push_str(&match (&top.key, top.array) {
+                            (_, true) => top.index.to_string(),
+                            (Some(k), false) => escape_segment(k),
+                            (None, false) => String::new(),
+                        });
+                    }
+                    found.push(TextFault {
+                        pointer,
+                        offset: i,
+                        fault: Fault::BadString(why),
+                    });
                 }
                 i = end + 1;
             }
@@ -274,6 +311,11 @@ struct Open {
     keys: BTreeSet<String>,
 }
 
+/// A key as a JSON pointer segment (`~` → `~0`, `/` → `~1`).
+fn escape_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 /// The JSON pointer of the innermost open container: each outer one's current member.
 fn pointer_of(stack: &[Open]) -> String {
     let outer = stack
@@ -284,7 +326,7 @@ fn pointer_of(stack: &[Open]) -> String {
         pointer.push('/');
         match (&f.key, f.array) {
             (_, true) => pointer.push_str(&f.index.to_string()),
-            (Some(k), false) => pointer.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            (Some(k), false) => pointer.push_str(&escape_segment(k)),
             (None, false) => {}
         }
     }

@@ -261,6 +261,17 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Imported, Error> {
             );
             continue;
         };
+        let faults: Vec<_> = headings
+            .iter()
+            .zip(record.iter())
+            .filter_map(|(heading, cell)| crate::text_fault(cell).map(|why| (heading, why)))
+            .collect();
+        if !faults.is_empty() {
+            for (heading, why) in faults {
+                sheet.error(Code::BadText, Some(number), Some(heading), why);
+            }
+            continue;
+        }
         if let Some(row) = Row::new(number, &headings, &fields, &record) {
             sheet.row(&row);
         }
