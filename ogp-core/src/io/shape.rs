@@ -222,7 +222,9 @@ pub(crate) fn text_faults(text: &str) -> Vec<TextFault> {
     let mut stack: Vec<Open> = Vec::new();
     let mut found = Vec::new();
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
+    // Enough to show what is wrong; more would only cost (each fault builds its pointer).
+    const ENOUGH: usize = 1000;
+    while let Some(&c) = b.get(i).filter(|_| found.len() < ENOUGH) {
         match c {
             b'"' => {
                 let Some(end) = string_end(b, i + 1) else {
@@ -239,23 +241,27 @@ pub(crate) fn text_faults(text: &str) -> Vec<TextFault> {
                     let repeated = stack
                         .last_mut()
                         .is_some_and(|top| !top.keys.insert(string.clone()));
+                    let fault = crate::text_fault(&string);
+                    if repeated || fault.is_some() {
+                        // Built only for a fault: a pointer per key would cost the depth each.
+                        let pointer = pointer_of(&stack) + "/" + &escape_segment(&string);
+                        if repeated {
+                            found.push(TextFault {
+                                pointer: pointer.clone(),
+                                offset: i,
+                                fault: Fault::RepeatedKey(string.clone()),
+                            });
+                        }
+                        if let Some(why) = fault {
+                            found.push(TextFault {
+                                pointer,
+                                offset: i,
+                                fault: Fault::BadString(format!("its key: {why}")),
+                            });
+                        }
+                    }
                     if let Some(top) = stack.last_mut() {
-                        top.key = Some(string.clone());
-                    }
-                    let pointer = pointer_of(&stack) + "/" + &escape_segment(&string);
-                    if repeated {
-                        found.push(TextFault {
-                            pointer: pointer.clone(),
-                            offset: i,
-                            fault: Fault::RepeatedKey(string.clone()),
-                        });
-                    }
-                    if let Some(why) = crate::text_fault(&string) {
-                        found.push(TextFault {
-                            pointer,
-                            offset: i,
-                            fault: Fault::BadString(format!("its key: {why}")),
-                        });
+                        top.key = Some(string);
                     }
                 } else if let Some(why) = crate::text_fault(&string) {
                     let mut pointer = pointer_of(&stack);
