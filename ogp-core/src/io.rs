@@ -109,10 +109,9 @@ pub fn open(path: &Path) -> Result<Loaded, Error> {
         };
         let locator = Locator::Table(bundle.sources);
         let mut problems = bundle.warnings;
-        for mut p in crate::validate(&bundle.dataset).problems {
-            locator.locate(&mut p);
-            problems.push(p);
-        }
+        let mut found = crate::validate(&bundle.dataset).problems;
+        locator.locate_all(&mut found);
+        problems.extend(found);
         let report = crate::Report::new(problems);
         return Ok(Loaded::new(Arc::new(bundle.dataset), report, locator));
     }
@@ -122,9 +121,7 @@ pub fn open(path: &Path) -> Result<Loaded, Error> {
         text: text.into(),
     };
     let mut report = crate::validate(&ds);
-    for p in &mut report.problems {
-        locator.locate(p);
-    }
+    locator.locate_all(&mut report.problems);
     Ok(Loaded::new(Arc::new(ds), report, locator))
 }
 
@@ -177,6 +174,27 @@ impl Locator {
             }
             Locator::Table(sources) => sources.locate(p),
             Locator::None => {}
+        }
+    }
+
+    /// [`Locator::locate`] for many problems: a JSON text is read once for all of them
+    /// ([`json::locate_all`]), not once per problem.
+    pub(crate) fn locate_all(&self, problems: &mut [crate::Problem]) {
+        let Locator::Json { file, text } = self else {
+            problems.iter_mut().for_each(|p| self.locate(p));
+            return;
+        };
+        let pointers: Vec<&str> = problems
+            .iter()
+            .map(|p| p.location.pointer.as_deref().unwrap_or("\u{0}none"))
+            .collect();
+        let places = json::locate_all(text, &pointers);
+        for (p, place) in problems.iter_mut().zip(places) {
+            p.location.file = Some(file.clone());
+            if let (Some((line, column)), true) = (place, p.location.pointer.is_some()) {
+                p.location.line = Some(line);
+                p.location.column = Some(column);
+            }
         }
     }
 }
