@@ -261,3 +261,40 @@ fn year_0000_is_not_a_date() {
     assert!(err.to_string().contains("plans.csv row 2"), "{err}");
     assert!(err.to_string().contains("no year 0000"), "{err}");
 }
+
+/// The bundle of the format sample as files, to edit one table.
+fn sample_files() -> std::collections::BTreeMap<String, Vec<u8>> {
+    let ds = Dataset::from_json(&sample().to_string()).unwrap();
+    ogp_core::io::csv::to_files(&ds, &ogp_core::io::csv::WriteOptions::default())
+}
+
+/// A CSV heading of megabytes hung the reader: "did you mean" measured its edit distance to
+/// every column name, in time the product of the lengths. Hints now skip names longer than a
+/// few dozen characters, and the message names the heading by its start.
+#[test]
+fn a_huge_csv_heading_fails_fast_without_a_hint_or_an_echo() {
+    let mut files = sample_files();
+    let commitments = String::from_utf8(files["commitments.csv"].clone()).unwrap();
+    let (head, rest) = commitments.split_once('\n').unwrap();
+    let huge = "x".repeat(10_000_000);
+    let edited = format!("{head},{huge}\n{}", rest.replace('\n', ",\n"));
+    files.insert("commitments.csv".to_owned(), edited.into_bytes());
+    let started = std::time::Instant::now();
+    let Err(Error::Parse { problems }) = ogp_core::io::csv::from_files(&files) else {
+        panic!("an unknown column is an error");
+    };
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let p = problems
+        .iter()
+        .find(|p| p.code == Code::ExtraLabel)
+        .expect("the heading is reported");
+    assert_eq!(p.location.file.as_deref(), Some("commitments.csv"));
+    assert_eq!(p.location.row, Some(1));
+    assert!(p.message.contains("(10000000 characters)"), "{}", p.message);
+    assert!(p.message.len() < 1000 && !p.message.contains("did you mean"));
+    // The same for a word that is not one of a column's words, and an id that is unknown.
+    assert_eq!(
+        ogp_core::hint::nearest(&huge, ["complete", "limited"]),
+        None
+    );
+}

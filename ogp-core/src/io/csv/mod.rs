@@ -262,7 +262,8 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
 
 /// The name among `names` that `name` is probably meant to be: the same but for case, or
 /// within one edit (a letter added, left out, changed, or two swapped) of it — `Updates` or `update` for
-/// `updates`. `None` when `name` is one of `names` exactly, or near none.
+/// `updates`. `None` when `name` is one of `names` exactly, or near none, or longer than
+/// [`crate::hint::MAX_HINT_CHARS`] (no edit distance is spent on a name that long).
 ///
 /// ```text
 /// near_miss("Updates", ["updates", "events"]) == Some("updates")
@@ -271,14 +272,19 @@ pub(crate) fn near_miss<'a>(
     name: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if crate::hint::too_long_for_hint(name) {
+        return None;
+    }
     let lower = name.to_lowercase();
     let names: Vec<&str> = names.into_iter().collect();
     if names.contains(&name) {
         return None;
     }
-    names
-        .into_iter()
-        .find(|n| crate::hint::distance(&lower, &n.to_lowercase()) <= 1)
+    let chars = lower.chars().count();
+    names.into_iter().find(|n| {
+        let n = n.to_lowercase();
+        n.chars().count().abs_diff(chars) <= 1 && crate::hint::distance(&lower, &n) <= 1
+    })
 }
 
 /// The text of CSV bytes (see [`sniff`]): UTF-8 with or without a byte-order mark, or the
@@ -675,6 +681,8 @@ mod tests {
         assert_eq!(near_miss("udpates", names), Some("updates"));
         assert_eq!(near_miss("udpatse", names), None);
         assert_eq!(near_miss("", names), None);
+        let long = format!("updates{}", "s".repeat(crate::hint::MAX_HINT_CHARS));
+        assert_eq!(near_miss(&long, names), None);
     }
 
     #[test]

@@ -462,11 +462,13 @@ impl Reader {
         let mut seen = BTreeSet::new();
         let mut slots = Vec::new();
         for label in header {
+            // A heading too long to be a column's name (a broken file) is named by its start.
+            let shown = shorten(label);
             if !seen.insert(label.clone()) {
                 self.error(
                     Code::DuplicateLabel,
-                    at(file, Some(1), Some(label)),
-                    format!("column {label:?} appears twice; only the first is read"),
+                    at(file, Some(1), Some(&shown)),
+                    format!("column {shown:?} appears twice; only the first is read"),
                 );
                 slots.push(Slot::Skip);
                 continue;
@@ -490,9 +492,9 @@ impl Reader {
                     );
                     self.error(
                         Code::ExtraLabel,
-                        at(file, Some(1), Some(label)),
+                        at(file, Some(1), Some(&shown)),
                         format!(
-                            "{} has no column {label:?}{hint} (put country-specific fields in \
+                            "{} has no column {shown:?}{hint} (put country-specific fields in \
                              \"ext/<name>\" columns, languages in \"<text>/<tag>\" columns)",
                             t.file()
                         ),
@@ -1022,6 +1024,22 @@ fn where_is(bytes: &[u8], offset: usize) -> (Option<u64>, Option<String>) {
         Some((line, len)) if !ends_line => (Some(line), header.get(len.saturating_sub(1)).cloned()),
         Some((line, _)) => (Some(line + 1), header.first().cloned()),
         None => (Some(1), None),
+    }
+}
+
+/// The most characters of a heading that a message repeats.
+const SHOWN_CHARS: usize = 80;
+
+/// `text` as a message names it: whole when it has at most [`SHOWN_CHARS`] characters, else
+/// its start, `…` and its length in characters (a heading of megabytes is not printed back).
+fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters)",
+            text.get(..cut).unwrap_or_default(),
+            text.chars().count()
+        )),
     }
 }
 
