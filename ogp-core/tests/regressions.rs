@@ -298,3 +298,38 @@ fn a_huge_csv_heading_fails_fast_without_a_hint_or_an_echo() {
         None
     );
 }
+
+/// A list cell's items were trimmed and its empty items dropped (` padded ;` read as
+/// `["padded"]`), while the same list in JSON is an error. Items are now kept as written,
+/// and validation reports them at the file, row and column.
+#[test]
+fn padded_or_empty_list_items_in_a_csv_cell_are_errors_not_trimmed() {
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        "organizations.csv".to_owned(),
+        b"id,name,sector,focus\nmin,Ministry,government,\nassoc-x,Association,civil_society, padded ;\n"
+            .to_vec(),
+    );
+    let bundle = ogp_core::io::csv::from_files(&files).unwrap();
+    assert_eq!(bundle.dataset.organizations[0].focus, Vec::<String>::new());
+    assert_eq!(bundle.dataset.organizations[1].focus, [" padded ", ""]);
+    let mut found = Vec::new();
+    for mut p in validate(&bundle.dataset).problems {
+        bundle.sources.locate(&mut p);
+        found.push((
+            p.code,
+            p.location.file.unwrap_or_default(),
+            p.location.row,
+            p.location.field.unwrap_or_default(),
+        ));
+    }
+    let at = |code| {
+        (
+            code,
+            "organizations.csv".to_owned(),
+            Some(3),
+            "focus".to_owned(),
+        )
+    };
+    assert_eq!(found, [at(Code::InvalidValue), at(Code::EmptyText)]);
+}

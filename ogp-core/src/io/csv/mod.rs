@@ -24,7 +24,10 @@
 //!   text (in the dataset's default language) in the column `title` itself. Both shapes
 //!   round-trip exactly; a row may not fill both;
 //! - lists of ids, words or strings `;`-joined in one cell (`a;b`); a `;` or `\` inside a
-//!   value is written `\;` or `\\`; items are trimmed;
+//!   value is written `\;` or `\\`. Items are read exactly as written: an item with spaces
+//!   around it, or an empty one (` a ;`, `a;;b`), is an error (of the reader for ids, words
+//!   and dates, as the `datapackage.json` patterns say; of [`crate::validate`] for free
+//!   strings, as in JSON), never silently trimmed or dropped;
 //! - maps as `features/<key>`, `eligibility/<requirement>`;
 //! - country-specific fields as `ext/<key>` (`irm/ext/<key>` for the IRM block): a cell that
 //!   reads as JSON (`42`, `true`, `[1,2]`, `{"a":1}`, `"quoted"`) is that value, any other
