@@ -333,3 +333,45 @@ fn padded_or_empty_list_items_in_a_csv_cell_are_errors_not_trimmed() {
     };
     assert_eq!(found, [at(Code::InvalidValue), at(Code::EmptyText)]);
 }
+
+/// A CSV file cut inside a quoted cell read as whole: the csv crate ends the cell at the end
+/// of the file without a word. The OGP sheet and a bundle's table are now refused, at the row
+/// where the quote opened.
+#[test]
+fn a_csv_cut_inside_a_quoted_cell_is_refused_not_read() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/hostile/sheet.csv");
+    let sheet = std::fs::read(path).unwrap();
+    let Err(Error::Parse { problems }) = ogp_core::io::ogp_sheet::read(&sheet[..883], "c.csv")
+    else {
+        panic!("a sheet cut inside quotes is refused");
+    };
+    let p = &problems[0];
+    assert!(
+        p.message.contains("ends inside a quoted cell"),
+        "{}",
+        p.message
+    );
+    assert_eq!(p.location.file.as_deref(), Some("c.csv"));
+    assert_eq!(p.location.row, Some(4));
+    assert_eq!(p.location.field.as_deref(), Some("Commitment Title"));
+    assert!(ogp_core::io::ogp_sheet::read(&sheet, "c.csv").is_ok());
+    // A bundle's table cut in its last column, where no cell is missing to give it away.
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        "organizations.csv".to_owned(),
+        b"id,name,sector,focus\nmin,Ministry,government,\"open data;budg".to_vec(),
+    );
+    let Err(Error::Parse { problems }) = ogp_core::io::csv::from_files(&files) else {
+        panic!("a table cut inside quotes is refused");
+    };
+    let p = &problems[0];
+    assert!(
+        p.message.contains("ends inside a quoted cell"),
+        "{}",
+        p.message
+    );
+    assert_eq!(p.location.file.as_deref(), Some("organizations.csv"));
+    assert_eq!(p.location.row, Some(2));
+    assert_eq!(p.location.field.as_deref(), Some("focus"));
+}

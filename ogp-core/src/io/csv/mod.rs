@@ -301,6 +301,12 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     sniff::delimiter(text)
 }
 
+/// True when a CSV text ends inside a quoted cell, as a file cut short does (see
+/// [`sniff`]).
+pub(crate) fn sniff_ends_in_quotes(text: &str, delimiter: u8) -> bool {
+    sniff::ends_in_quotes(text, delimiter)
+}
+
 /// A cell of a report (a CSV that is printed, not read back as a bundle) made safe for a
 /// spreadsheet: text that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return) gets a leading `'`; a number (`-3`) is left as it is.

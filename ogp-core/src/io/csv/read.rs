@@ -373,8 +373,9 @@ impl Reader {
                 return None;
             }
         };
+        let delimiter = sniff::delimiter(text);
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sniff::delimiter(text))
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
@@ -420,6 +421,20 @@ impl Reader {
                 cells: rec.iter().map(str::to_owned).collect(),
                 unreadable: Vec::new(),
             });
+        }
+        if sniff::ends_in_quotes(text, delimiter) {
+            // The open quote is in the last cell of the last record.
+            let (row, cells) = rows
+                .last()
+                .map_or((1, header.len()), |r| (r.row, r.cells.len()));
+            let label = header.get(cells.saturating_sub(1)).map(|l| shorten(l));
+            self.error(
+                Code::TypeError,
+                at(file, Some(row), label.as_deref()),
+                truncated_message(),
+            );
+            self.unread.push(file.to_owned());
+            return None;
         }
         Some(Records { header, rows })
     }
@@ -1025,6 +1040,13 @@ fn where_is(bytes: &[u8], offset: usize) -> (Option<u64>, Option<String>) {
         Some((line, _)) => (Some(line + 1), header.first().cloned()),
         None => (Some(1), None),
     }
+}
+
+/// The message for a CSV text that ends inside a quoted cell (see [`sniff::ends_in_quotes`]).
+pub(crate) fn truncated_message() -> String {
+    "the file ends inside a quoted cell (a \" opens it and none closes it): it seems cut \
+     short, or a quote is missing; nothing of it was read"
+        .into()
 }
 
 /// The most characters of a heading that a message repeats.
