@@ -375,3 +375,43 @@ fn a_csv_cut_inside_a_quoted_cell_is_refused_not_read() {
     assert_eq!(p.location.row, Some(2));
     assert_eq!(p.location.field.as_deref(), Some("focus"));
 }
+
+/// A FIFO given as a dataset, a workbook or a sheet was opened and read, waiting forever for a
+/// writer. Every single-file reader now refuses what is not a regular file, naming the path,
+/// as the bundle reader already did for its tables.
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_a_file_is_refused_not_waited_on() {
+    let dir = std::env::temp_dir().join(format!("ogp-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut paths = Vec::new();
+    for name in ["plans.csv", "data.json", "book.xlsx"] {
+        let path = dir.join(name);
+        let _ = std::fs::remove_file(&path);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.unwrap().success());
+        paths.push(path);
+    }
+    // Run in a thread so that a regression fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let checked = paths.clone();
+    std::thread::spawn(move || {
+        let mut errors = Vec::new();
+        for p in &checked {
+            errors.push(ogp_core::io::open(p).err());
+            errors.push(ogp_core::io::ogp_sheet::read_file(p).err());
+        }
+        errors.push(ogp_core::io::xlsx::read_file(&checked[2]).err());
+        let _ = tx.send(errors);
+    });
+    let errors = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("a FIFO is refused at once, not waited on");
+    for e in errors {
+        let e = e.expect("a FIFO is an error");
+        assert!(matches!(e, Error::Io { .. }), "{e}");
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        assert!(e.to_string().contains("ogp-fifo-"), "{e}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

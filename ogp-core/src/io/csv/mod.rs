@@ -449,7 +449,8 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
 /// The bytes of a file of a bundle folder (`inside`, resolved). A name that looks like a
 /// table but is not a regular file (a folder, a FIFO, a dangling link) is an error rather than
 /// silently skipped; a symbolic link is followed only when it stays inside the bundle, and the
-/// error for one that leads outside never shows what it points to.
+/// error for one that leads outside never shows what it points to. The rest is
+/// [`crate::io::read_file`]'s check, the one every single-file reader makes.
 fn read_bundle_file(path: &Path, inside: &Path) -> Result<Vec<u8>, Error> {
     let refuse = |why: &str| Error::Io {
         path: path.to_owned(),
@@ -471,15 +472,7 @@ fn read_bundle_file(path: &Path, inside: &Path) -> Result<Vec<u8>, Error> {
             ));
         }
     }
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return Err(refuse(
-            "not a regular file (a folder, a pipe or a device); not read",
-        ));
-    }
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
+    crate::io::read_file(path)
 }
 
 impl Dataset {

@@ -205,12 +205,10 @@ impl WarningKind {
     }
 }
 
-/// Reads the sheet in the file at `path` (see [`read`]).
+/// Reads the sheet in the file at `path` (see [`read`]); a path that is not a regular file
+/// is refused (see [`crate::io::read_file`]).
 pub fn read_file(path: &Path) -> Result<Imported, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::io::read_file(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
