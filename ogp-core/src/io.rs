@@ -41,12 +41,55 @@ pub fn load(path: &Path) -> Result<Dataset, Error> {
     load_json(path).map(|(ds, _)| ds)
 }
 
-/// Reads a `.json` file: the dataset and the text it was read from.
-fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
-    let text = std::fs::read(path).map_err(|source| Error::Io {
+/// Why [`read_file`] refuses a path that is not a regular file.
+pub(crate) const NOT_A_FILE: &str = "not a regular file (a folder, a pipe or a device); not read";
+
+/// The bytes of the file at `path`, which must be a regular file (a symbolic link to one is
+/// followed): a folder, a FIFO, a device or a link to nothing is refused with
+/// [`Error::Io`] naming the path, where reading it would fail late, read forever or wait
+/// forever for a writer. Every reader of one file (JSON, workbook, OGP sheet, a bundle's
+/// tables, a selection audit) reads through here.
+///
+/// ```
+/// let e = ogp_core::io::read_file(std::path::Path::new("../examples")).unwrap_err();
+/// assert!(e.to_string().contains("not a regular file"), "{e}");
+/// ```
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
         path: path.to_owned(),
         source,
+    };
+    let refuse = |why: &str| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            why.to_owned(),
+        ))
+    };
+    let meta = std::fs::metadata(path).map_err(|source| {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if link {
+            refuse("a symbolic link to nothing; not read")
+        } else {
+            io(source)
+        }
     })?;
+    if !meta.is_file() {
+        return Err(refuse(NOT_A_FILE));
+    }
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Checked again on what was opened, in case the path changed in between.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err(refuse(NOT_A_FILE));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
+/// Reads a `.json` file: the dataset and the text it was read from.
+fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
+    let text = read_file(path)?;
     let file = path.display().to_string();
     let text = match String::from_utf8(text) {
         Ok(t) => t,

@@ -350,3 +350,157 @@ fn texts_too_long_or_holding_nul_are_errors() {
         .collect();
     assert_eq!(found, [(Code::BadText, "/plans/0/title/en".to_owned())]);
 }
+
+/// The bundle of the format sample as files, to edit one table.
+fn sample_files() -> std::collections::BTreeMap<String, Vec<u8>> {
+    let ds = Dataset::from_json(&sample().to_string()).unwrap();
+    ogp_core::io::csv::to_files(&ds, &ogp_core::io::csv::WriteOptions::default())
+}
+
+/// A CSV heading of megabytes hung the reader: "did you mean" measured its edit distance to
+/// every column name, in time the product of the lengths. Hints now skip names longer than a
+/// few dozen characters, and the message names the heading by its start.
+#[test]
+fn a_huge_csv_heading_fails_fast_without_a_hint_or_an_echo() {
+    let mut files = sample_files();
+    let commitments = String::from_utf8(files["commitments.csv"].clone()).unwrap();
+    let (head, rest) = commitments.split_once('\n').unwrap();
+    let huge = "x".repeat(10_000_000);
+    let edited = format!("{head},{huge}\n{}", rest.replace('\n', ",\n"));
+    files.insert("commitments.csv".to_owned(), edited.into_bytes());
+    let started = std::time::Instant::now();
+    let Err(Error::Parse { problems }) = ogp_core::io::csv::from_files(&files) else {
+        panic!("an unknown column is an error");
+    };
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let p = problems
+        .iter()
+        .find(|p| p.code == Code::ExtraLabel)
+        .expect("the heading is reported");
+    assert_eq!(p.location.file.as_deref(), Some("commitments.csv"));
+    assert_eq!(p.location.row, Some(1));
+    assert!(p.message.contains("(10000000 characters)"), "{}", p.message);
+    assert!(p.message.len() < 1000 && !p.message.contains("did you mean"));
+    // The same for a word that is not one of a column's words, and an id that is unknown.
+    assert_eq!(
+        ogp_core::hint::nearest(&huge, ["complete", "limited"]),
+        None
+    );
+}
+
+/// A list cell's items were trimmed and its empty items dropped (` padded ;` read as
+/// `["padded"]`), while the same list in JSON is an error. Items are now kept as written,
+/// and validation reports them at the file, row and column.
+#[test]
+fn padded_or_empty_list_items_in_a_csv_cell_are_errors_not_trimmed() {
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        "organizations.csv".to_owned(),
+        b"id,name,sector,focus\nmin,Ministry,government,\nassoc-x,Association,civil_society, padded ;\n"
+            .to_vec(),
+    );
+    let bundle = ogp_core::io::csv::from_files(&files).unwrap();
+    assert_eq!(bundle.dataset.organizations[0].focus, Vec::<String>::new());
+    assert_eq!(bundle.dataset.organizations[1].focus, [" padded ", ""]);
+    let mut found = Vec::new();
+    for mut p in validate(&bundle.dataset).problems {
+        bundle.sources.locate(&mut p);
+        found.push((
+            p.code,
+            p.location.file.unwrap_or_default(),
+            p.location.row,
+            p.location.field.unwrap_or_default(),
+        ));
+    }
+    let at = |code| {
+        (
+            code,
+            "organizations.csv".to_owned(),
+            Some(3),
+            "focus".to_owned(),
+        )
+    };
+    assert_eq!(found, [at(Code::InvalidValue), at(Code::EmptyText)]);
+}
+
+/// A CSV file cut inside a quoted cell read as whole: the csv crate ends the cell at the end
+/// of the file without a word. The OGP sheet and a bundle's table are now refused, at the row
+/// where the quote opened.
+#[test]
+fn a_csv_cut_inside_a_quoted_cell_is_refused_not_read() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/hostile/sheet.csv");
+    let sheet = std::fs::read(path).unwrap();
+    let Err(Error::Parse { problems }) = ogp_core::io::ogp_sheet::read(&sheet[..883], "c.csv")
+    else {
+        panic!("a sheet cut inside quotes is refused");
+    };
+    let p = &problems[0];
+    assert!(
+        p.message.contains("ends inside a quoted cell"),
+        "{}",
+        p.message
+    );
+    assert_eq!(p.location.file.as_deref(), Some("c.csv"));
+    assert_eq!(p.location.row, Some(4));
+    assert_eq!(p.location.field.as_deref(), Some("Commitment Title"));
+    assert!(ogp_core::io::ogp_sheet::read(&sheet, "c.csv").is_ok());
+    // A bundle's table cut in its last column, where no cell is missing to give it away.
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        "organizations.csv".to_owned(),
+        b"id,name,sector,focus\nmin,Ministry,government,\"open data;budg".to_vec(),
+    );
+    let Err(Error::Parse { problems }) = ogp_core::io::csv::from_files(&files) else {
+        panic!("a table cut inside quotes is refused");
+    };
+    let p = &problems[0];
+    assert!(
+        p.message.contains("ends inside a quoted cell"),
+        "{}",
+        p.message
+    );
+    assert_eq!(p.location.file.as_deref(), Some("organizations.csv"));
+    assert_eq!(p.location.row, Some(2));
+    assert_eq!(p.location.field.as_deref(), Some("focus"));
+}
+
+/// A FIFO given as a dataset, a workbook or a sheet was opened and read, waiting forever for a
+/// writer. Every single-file reader now refuses what is not a regular file, naming the path,
+/// as the bundle reader already did for its tables.
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_a_file_is_refused_not_waited_on() {
+    let dir = std::env::temp_dir().join(format!("ogp-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut paths = Vec::new();
+    for name in ["plans.csv", "data.json", "book.xlsx"] {
+        let path = dir.join(name);
+        let _ = std::fs::remove_file(&path);
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.unwrap().success());
+        paths.push(path);
+    }
+    // Run in a thread so that a regression fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let checked = paths.clone();
+    std::thread::spawn(move || {
+        let mut errors = Vec::new();
+        for p in &checked {
+            errors.push(ogp_core::io::open(p).err());
+            errors.push(ogp_core::io::ogp_sheet::read_file(p).err());
+        }
+        errors.push(ogp_core::io::xlsx::read_file(&checked[2]).err());
+        let _ = tx.send(errors);
+    });
+    let errors = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("a FIFO is refused at once, not waited on");
+    for e in errors {
+        let e = e.expect("a FIFO is an error");
+        assert!(matches!(e, Error::Io { .. }), "{e}");
+        assert!(e.to_string().contains("not a regular file"), "{e}");
+        assert!(e.to_string().contains("ogp-fifo-"), "{e}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -65,9 +65,10 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn verify(ds: &Checked, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
-    let text = std::fs::read_to_string(audit).map_err(|source| Error::Io {
+    // A FIFO or a folder given as the audit is refused, not waited on.
+    let text = String::from_utf8(ogp_core::io::read_file(audit)?).map_err(|e| Error::Io {
         path: audit.to_owned(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let named = serde_json::from_str::<serde_json::Value>(&text)
         .ok()
