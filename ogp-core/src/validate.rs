@@ -52,6 +52,9 @@ pub fn validate(ds: &Dataset) -> Report {
     let mut v = Validator {
         index: &index,
         problems: Vec::new(),
+        hints: std::collections::HashMap::new(),
+        hint_work: 0,
+        ids_of: std::collections::HashMap::new(),
     };
     v.dataset(ds);
     Report::new(v.problems)
@@ -60,7 +63,18 @@ pub fn validate(ds: &Dataset) -> Report {
 struct Validator<'a> {
     index: &'a Index,
     problems: Vec<Problem>,
+    /// The "did you mean" of each unknown id already looked up (by id and kinds expected): a
+    /// dataset that repeats one wrong id thousands of times searches the ids once.
+    hints: std::collections::HashMap<(String, String), String>,
+    /// Ids compared so far for hints; past [`HINT_WORK`], unknown ids get no hint (bounded
+    /// work on a dataset of thousands of distinct wrong ids).
+    hint_work: usize,
+    /// The ids of each set of kinds a reference expects (by its words), listed once.
+    ids_of: std::collections::HashMap<String, Vec<&'a str>>,
 }
+
+/// How many id comparisons validation spends on "did you mean" hints, at most.
+const HINT_WORK: usize = 1_000_000;
 
 /// True when a text has nothing to read: only white space, zero-width and invisible
 /// formatting characters (zero-width spaces and joiners, word joiner, byte-order mark, soft
@@ -76,7 +90,7 @@ fn blank(s: &str) -> bool {
     })
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     fn error(&mut self, code: Code, pointer: String, message: String) {
         self.problems.push(Problem::error(code, pointer, message));
     }
@@ -99,8 +113,7 @@ impl Validator<'_> {
         };
         match self.index.get(id) {
             None => {
-                let ids: Vec<&str> = kinds.iter().flat_map(|k| self.index.ids_of(*k)).collect();
-                let hint = crate::hint::did_you_mean(id, ids);
+                let hint = self.hint(id, kinds, &expected);
                 self.error(
                     Code::UnknownReference,
                     pointer,
@@ -117,6 +130,27 @@ impl Validator<'_> {
             ),
             Some(_) => {}
         }
+    }
+
+    /// " (did you mean …?)" for an unknown `id`, looked up once per id and while the hint
+    /// budget lasts.
+    fn hint(&mut self, id: &str, kinds: &[Kind], expected: &str) -> String {
+        let key = (id.to_owned(), expected.to_owned());
+        if let Some(h) = self.hints.get(&key) {
+            return h.clone();
+        }
+        let index = self.index;
+        let ids = self
+            .ids_of
+            .entry(expected.to_owned())
+            .or_insert_with(|| kinds.iter().flat_map(|k| index.ids_of(*k)).collect());
+        if self.hint_work.saturating_add(ids.len()) > HINT_WORK {
+            return String::new();
+        }
+        self.hint_work += ids.len();
+        let hint = crate::hint::did_you_mean(id, ids.iter().copied());
+        self.hints.insert(key, hint.clone());
+        hint
     }
 
     /// `id` must be one of `local` (the entities of one plan, committee, meeting or call).
@@ -407,10 +441,10 @@ impl Validator<'_> {
 
     /// Reports each cycle of `parent` links among `items` (the entities of the array `array`,
     /// as `(id, parent)` in order) once, at its first member: a chain of parents must end.
-    fn parent_cycles<'a>(
+    fn parent_cycles<'d>(
         &mut self,
         array: &str,
-        items: impl Iterator<Item = (&'a crate::Id, Option<&'a crate::Id>)>,
+        items: impl Iterator<Item = (&'d crate::Id, Option<&'d crate::Id>)>,
     ) {
         let items: Vec<_> = items.collect();
         let at: std::collections::HashMap<&str, usize> = items
