@@ -511,7 +511,7 @@ fn a_fifo_given_as_a_file_is_refused_not_waited_on() {
 /// of comparing (later problems say the same without "did you mean").
 #[test]
 fn thousands_of_problems_are_located_and_hinted_with_bounded_work() {
-    let orgs: Vec<Value> = (0..3000)
+    let orgs: Vec<Value> = (0..1200)
         .map(|i| {
             json!({"id": format!("org-{i}"), "name": "Org", "sector": "government",
                    "parent": format!("org-{i}x")})
@@ -526,9 +526,9 @@ fn thousands_of_problems_are_located_and_hinted_with_bounded_work() {
     let report = ogp_core::io::load_and_validate(&path).unwrap();
     let _ = std::fs::remove_dir_all(&dir);
     let errors: Vec<_> = report.errors().collect();
-    assert_eq!(errors.len(), 3000);
+    assert_eq!(errors.len(), 1200);
     // Every problem located at its own line, in one pass (a sample checked one by one).
-    for (i, p) in errors.iter().enumerate().step_by(150) {
+    for (i, p) in errors.iter().enumerate().step_by(60) {
         assert_eq!(
             p.location.line,
             ogp_core::io::json::locate(&src, p.location.pointer.as_deref().unwrap())
