@@ -48,6 +48,41 @@ fn field_suffix(field: Option<&str>) -> String {
     field.map(|f| format!(", column {f:?}")).unwrap_or_default()
 }
 
+static MAX_PROBLEMS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(200);
+
+/// Sets how many problems [`problem_lines`] gives at most (`--max-problems`; 0: all).
+pub fn set_max_problems(n: usize) {
+    MAX_PROBLEMS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The problems as lines ([`problem_line`]), at most `--max-problems` of them (errors
+/// first, so a cap never hides an error behind warnings), then one line counting the rest.
+pub fn problem_lines(path: &Path, problems: &[Problem]) -> Vec<String> {
+    let max = match MAX_PROBLEMS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => usize::MAX,
+        n => n,
+    };
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error);
+    let warnings = problems.iter().filter(|p| p.severity != Severity::Error);
+    let mut lines: Vec<String> = match problems.len() > max {
+        true => errors
+            .chain(warnings)
+            .take(max)
+            .map(|p| problem_line(path, p))
+            .collect(),
+        false => problems.iter().map(|p| problem_line(path, p)).collect(),
+    };
+    if problems.len() > max {
+        let rest = problems.len() - max;
+        let word = if rest == 1 { "problem" } else { "problems" };
+        lines.push(format!(
+            "{}: … and {rest} more {word} not shown (--max-problems N shows N, 0 shows all)",
+            path.display(),
+        ));
+    }
+    lines
+}
+
 /// Counts errors and warnings.
 pub fn counts(problems: &[Problem]) -> (usize, usize) {
     let errors = problems

@@ -44,11 +44,39 @@ pub fn load(path: &Path) -> Result<Dataset, Error> {
 /// Why [`read_file`] refuses a path that is not a regular file.
 pub(crate) const NOT_A_FILE: &str = "not a regular file (a folder, a pipe or a device); not read";
 
+/// The most bytes ogp reads from one file unless [`set_max_input_bytes`] said otherwise:
+/// 1 GB (the world's OGP data with a million dated updates is under 100 MB).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1_000_000_000;
+
+static MAX_INPUT_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_MAX_INPUT_BYTES);
+
+/// Sets the most bytes [`read_file`] (so every reader) takes from one file, for the whole
+/// process: a larger file is refused with [`Error::Argument`] before it is read, so a huge or
+/// endless input cannot exhaust memory.
+///
+/// ```
+/// use ogp_core::io;
+/// io::set_max_input_bytes(100);
+/// let e = io::read_file(std::path::Path::new("../examples/morocco-nap3/dataset.json"));
+/// assert!(e.unwrap_err().to_string().contains("more than the 100"));
+/// io::set_max_input_bytes(io::DEFAULT_MAX_INPUT_BYTES);
+/// ```
+pub fn set_max_input_bytes(limit: u64) {
+    MAX_INPUT_BYTES.store(limit, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The limit [`set_max_input_bytes`] set (by default [`DEFAULT_MAX_INPUT_BYTES`]).
+pub fn max_input_bytes() -> u64 {
+    MAX_INPUT_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The bytes of the file at `path`, which must be a regular file (a symbolic link to one is
 /// followed): a folder, a FIFO, a device or a link to nothing is refused with
 /// [`Error::Io`] naming the path, where reading it would fail late, read forever or wait
 /// forever for a writer. Every reader of one file (JSON, workbook, OGP sheet, a bundle's
-/// tables, a selection audit) reads through here.
+/// tables, a selection audit) reads through here. A file larger than
+/// [`max_input_bytes`] is refused with [`Error::Argument`] before it is read.
 ///
 /// ```
 /// let e = ogp_core::io::read_file(std::path::Path::new("../examples")).unwrap_err();
@@ -77,13 +105,32 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
     if !meta.is_file() {
         return Err(refuse(NOT_A_FILE));
     }
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     // Checked again on what was opened, in case the path changed in between.
-    if !file.metadata().map_err(io)?.is_file() {
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
         return Err(refuse(NOT_A_FILE));
     }
+    let limit = max_input_bytes();
+    if meta.len() > limit {
+        return Err(Error::Argument(format!(
+            "{} is {} bytes, more than the {limit} ogp reads from one file; raise the limit if \
+             it is really meant (--max-input-mb, or ogp.set_max_input_bytes in Python)",
+            path.display(),
+            meta.len()
+        )));
+    }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(io)?;
+    // Never more than the limit, even if the file grows while it is read.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Argument(format!(
+            "{} grew past {limit} bytes while it was read",
+            path.display()
+        )));
+    }
     Ok(bytes)
 }
 

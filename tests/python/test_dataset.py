@@ -287,3 +287,16 @@ def test_anyone_can_recompute_the_fingerprint(root: pathlib.Path) -> None:
     )
     expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     assert ogp.load(path).select()["fingerprint"] == expected
+
+
+def test_a_file_over_the_input_limit_is_refused_before_it_is_read(
+    sample_path: pathlib.Path,
+) -> None:
+    """set_max_input_bytes bounds what load() reads; the CLI's --max-input-mb is the same."""
+    before = ogp.set_max_input_bytes(100)
+    try:
+        with pytest.raises(ogp.ArgumentError, match="more than the 100"):
+            ogp.load(sample_path)
+    finally:
+        assert ogp.set_max_input_bytes(before) == 100
+    assert ogp.load(sample_path).plans

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use ogp_core::Error;
 
-use crate::out::problem_line;
+use crate::out::problem_lines;
 
 /// The layouts `ogp export` writes.
 #[derive(Subcommand)]
@@ -49,8 +49,8 @@ pub fn run(target: &Target) -> Result<ExitCode, Error> {
                 Ok(warnings) => warnings,
                 Err(code) => return Ok(code),
             };
-            for p in &warnings {
-                crate::out::note(&problem_line(dataset, p));
+            for line in problem_lines(dataset, &warnings) {
+                crate::out::note(&line);
             }
             crate::out::note(&format!(
                 "wrote {} ({} commitments, {} columns)",

@@ -8,7 +8,7 @@ use ogp_core::Error;
 use ogp_core::io::SaveOptions;
 use ogp_core::io::ogp_sheet::Imported;
 
-use crate::out::problem_line;
+use crate::out::problem_lines;
 
 /// The layouts `ogp import` reads.
 #[derive(Subcommand)]
@@ -48,8 +48,8 @@ pub fn run(source: &Source) -> Result<ExitCode, Error> {
             let imported = match ogp_core::io::ogp_sheet::read_file(file) {
                 Ok(imported) => imported,
                 Err(Error::Parse { problems }) => {
-                    for p in &problems {
-                        crate::out::note(&problem_line(file, p));
+                    for line in problem_lines(file, &problems) {
+                        crate::out::note(&line);
                     }
                     crate::out::note(&format!(
                         "{}: not imported; nothing was written",
@@ -59,8 +59,8 @@ pub fn run(source: &Source) -> Result<ExitCode, Error> {
                 }
                 Err(e) => return Err(e),
             };
-            for p in &imported.warnings {
-                crate::out::note(&problem_line(file, p));
+            for line in problem_lines(file, &imported.warnings) {
+                crate::out::note(&line);
             }
             let overwrite = ogp_core::io::output::Overwrite::from_force(*force);
             ogp_core::io::save_any(&imported.dataset, out, &SaveOptions::default(), overwrite)?;

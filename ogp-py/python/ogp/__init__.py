@@ -37,6 +37,7 @@ from ogp._ogp import (
     json_schema,
     load,
     schema_names,
+    set_max_input_bytes,
 )
 
 __all__ = [
@@ -57,4 +58,5 @@ __all__ = [
     "json_schema",
     "load",
     "schema_names",
+    "set_max_input_bytes",
 ]
