@@ -226,6 +226,22 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// An optional plain string (a url, a region, a place, a name…) that is given must say
+    /// something: an empty one could not come back from a bundle's cell (an empty cell is an
+    /// absent value), so it is an error here rather than a silent change there.
+    fn opt_plain(&mut self, pointer: String, s: Option<&String>) {
+        let Some(s) = s else { return };
+        if let Some(why) = crate::text_fault(s) {
+            self.error(Code::BadText, pointer, why);
+        } else if blank(s) {
+            self.error(
+                Code::EmptyText,
+                pointer,
+                "the value is empty; leave the field out instead".into(),
+            );
+        }
+    }
+
     fn opt_text(&mut self, pointer: String, t: Option<&Text>) {
         if let Some(t) = t {
             self.text(pointer, t);
@@ -552,6 +568,8 @@ impl<'a> Validator<'a> {
             self.text(format!("{p}/name"), &o.name);
             self.items(&format!("{p}/focus"), &o.focus);
             self.opt_text(format!("{p}/short_name"), o.short_name.as_ref());
+            self.opt_plain(format!("{p}/region"), o.region.as_ref());
+            self.opt_plain(format!("{p}/url"), o.url.as_ref());
             if let Some(parent) = &o.parent {
                 self.refer(
                     format!("{p}/parent"),
@@ -567,6 +585,8 @@ impl<'a> Validator<'a> {
             let pp = format!("/plans/{i}");
             self.text(format!("{pp}/title"), &plan.title);
             self.opt_text(format!("{pp}/jurisdiction"), plan.jurisdiction.as_ref());
+            self.opt_plain(format!("{pp}/ogp_id"), plan.ogp_id.as_ref());
+            self.opt_plain(format!("{pp}/region"), plan.region.as_ref());
             if !(plan.country.len() == 2 && plan.country.bytes().all(|b| b.is_ascii_uppercase())) {
                 self.error(
                     Code::InvalidValue,
@@ -596,6 +616,7 @@ impl<'a> Validator<'a> {
             for (j, r) in plan.reported.iter().enumerate() {
                 let rp = format!("{pp}/reported/{j}");
                 self.percent(format!("{rp}/percent"), r.percent, "reported percent");
+                self.opt_plain(format!("{rp}/source"), r.source.as_ref());
                 if let Some(m) = &r.meeting {
                     self.refer(format!("{rp}/meeting"), m.as_str(), &[Kind::Meeting]);
                 }
@@ -614,6 +635,15 @@ impl<'a> Validator<'a> {
                 self.items(&format!("{cp}/policy_areas"), &c.policy_areas);
                 self.text(format!("{cp}/title"), &c.title);
                 self.opt_text(format!("{cp}/short_title"), c.short_title.as_ref());
+                self.opt_plain(format!("{cp}/ogp_id"), c.ogp_id.as_ref());
+                self.opt_plain(format!("{cp}/number"), c.number.as_ref());
+                self.opt_plain(format!("{cp}/url"), c.url.as_ref());
+                if let Some(irm) = &c.irm {
+                    self.opt_plain(
+                        format!("{cp}/irm/early_results"),
+                        irm.early_results.as_ref(),
+                    );
+                }
                 self.opt_text(format!("{cp}/challenge"), c.challenge.as_ref());
                 self.opt_text(format!("{cp}/solution"), c.solution.as_ref());
                 if let Some(t) = &c.theme {
@@ -731,6 +761,7 @@ impl<'a> Validator<'a> {
             }
             if let Some(g) = &c.guide {
                 let gp = format!("{cp}/guide");
+                self.opt_plain(format!("{gp}/source"), g.source.as_ref());
                 if let Some(m) = &g.adopted_at {
                     self.refer(format!("{gp}/adopted_at"), m.as_str(), &[Kind::Meeting]);
                 }
@@ -789,10 +820,12 @@ impl<'a> Validator<'a> {
                 }
                 for (k, r) in m.representatives.iter().enumerate() {
                     self.opt_text(format!("{mp}/representatives/{k}/title"), r.title.as_ref());
+                    self.opt_plain(format!("{mp}/representatives/{k}/name"), r.name.as_ref());
                 }
             }
             for (j, m) in c.meetings.iter().enumerate() {
                 let mp = format!("{cp}/meetings/{j}");
+                self.opt_plain(format!("{mp}/minutes_url"), m.minutes_url.as_ref());
                 for (k, a) in m.attendance.iter().enumerate() {
                     self.refer_local(
                         format!("{mp}/attendance/{k}/membership"),
@@ -803,6 +836,7 @@ impl<'a> Validator<'a> {
                     );
                 }
                 for (k, g) in m.guests.iter().enumerate() {
+                    self.opt_plain(format!("{mp}/guests/{k}/name"), g.name.as_ref());
                     if let Some(o) = &g.organization {
                         self.refer(
                             format!("{mp}/guests/{k}/organization"),
@@ -979,6 +1013,7 @@ impl<'a> Validator<'a> {
                 }
             }
             for (j, e) in call.evaluators.iter().enumerate() {
+                self.opt_plain(format!("{cp}/evaluators/{j}/name"), e.name.as_ref());
                 for (k, x) in e.conflicts.iter().enumerate() {
                     self.refer_local(
                         format!("{cp}/evaluators/{j}/conflicts/{k}"),
@@ -1081,6 +1116,7 @@ impl<'a> Validator<'a> {
         for (i, e) in ds.events.iter().enumerate() {
             let ep = format!("/events/{i}");
             self.text(format!("{ep}/title"), &e.title);
+            self.opt_plain(format!("{ep}/place"), e.place.as_ref());
             if let Some(p) = &e.policy {
                 self.refer(format!("{ep}/policy"), p.as_str(), &[Kind::RotationPolicy]);
             }

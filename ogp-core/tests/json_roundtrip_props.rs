@@ -771,6 +771,34 @@ fn apply(doc: &mut Value, pointer: &str, m: &Mutation) {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
+fn to_value(d: &Dataset) -> Value {
+    serde_json::to_value(d).unwrap_or(Value::Null)
+}
+
+/// The JSON pointers of the outermost nodes where `a` and `b` differ (an array of another
+/// length differs as a whole).
+fn differences(a: &Value, b: &Value, at: String, out: &mut Vec<String>) {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for k in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                let (va, vb) = (
+                    x.get(k).unwrap_or(&Value::Null),
+                    y.get(k).unwrap_or(&Value::Null),
+                );
+                let seg = k.replace('~', "~0").replace('/', "~1");
+                differences(va, vb, format!("{at}/{seg}"), out);
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                differences(va, vb, format!("{at}/{i}"), out);
+            }
+        }
+        _ if a != b => out.push(at),
+        _ => {}
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -783,6 +811,40 @@ proptest! {
         let back = back.unwrap();
         prop_assert_eq!(&back, &d);
         prop_assert_eq!(back.to_json(), first, "bytes differ after a round trip");
+    }
+
+    /// Lossless means lossless (issue #10): a generated dataset (every entity and field, texts
+    /// with padding, blanks, formulas, control characters, empty list items, `ext`) comes back
+    /// through a CSV bundle and through a workbook with every field equal — or validation
+    /// reports an error at (or around) each field that changed. Never a silent change.
+    #[test]
+    fn a_bundle_or_a_workbook_changes_nothing_that_validation_does_not_flag(d in dataset()) {
+        let errors: Vec<String> = ogp_core::validate(&d)
+            .errors()
+            .filter_map(|p| p.location.pointer.clone())
+            .collect();
+        let opts = ogp_core::io::csv::WriteOptions::default();
+        let files = ogp_core::io::csv::to_files(&d, &opts);
+        let via_bundle = ogp_core::io::csv::from_files(&files).map(|b| b.dataset);
+        let bytes = ogp_core::io::xlsx::to_bytes(&d, &opts);
+        prop_assert!(bytes.is_ok(), "a workbook could not be written: {:?}", bytes.err());
+        let via_workbook = bytes
+            .and_then(|b| ogp_core::io::xlsx::from_bytes(&b, "d.xlsx"))
+            .map(|b| b.dataset);
+        for (way, back) in [("bundle", via_bundle), ("workbook", via_workbook)] {
+            match back {
+                Ok(back) => {
+                    let mut changed = Vec::new();
+                    differences(&to_value(&d), &to_value(&back), String::new(), &mut changed);
+                    for at in changed {
+                        let flagged = errors.iter().any(|e| at.starts_with(e.as_str()) || e.starts_with(at.as_str()));
+                        prop_assert!(flagged, "the {} changed {} with no error there (errors: {:?})\n{}",
+                            way, at, errors, d.to_json());
+                    }
+                }
+                Err(e) => prop_assert!(!errors.is_empty(), "the {} of a valid dataset did not read: {}", way, e),
+            }
+        }
     }
 
     #[test]
