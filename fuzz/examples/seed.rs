@@ -17,7 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // JSON documents: valid, warning and invalid fixtures, the format sample, the examples.
     let mut jsons = Vec::new();
-    for dir in ["tests/fixtures/valid", "tests/fixtures/warning", "tests/fixtures/invalid"] {
+    for dir in [
+        "tests/fixtures/valid",
+        "tests/fixtures/warning",
+        "tests/fixtures/invalid",
+    ] {
         jsons.extend(files_in(&root.join(dir), "json"));
     }
     jsons.push(root.join("tests/fixtures/format-sample.json"));
@@ -31,8 +35,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for p in &jsons {
         let bytes = std::fs::read(p)?;
         let name = seed_name(&root, p);
-        seeds.entry("json").or_default().push((name.clone(), bytes.clone()));
-        seeds.entry("roundtrip").or_default().push((name.clone(), bytes.clone()));
+        seeds
+            .entry("json")
+            .or_default()
+            .push((name.clone(), bytes.clone()));
+        seeds
+            .entry("roundtrip")
+            .or_default()
+            .push((name.clone(), bytes.clone()));
         if let Ok(ds) = Dataset::from_json(&String::from_utf8_lossy(&bytes)) {
             datasets.push((name, ds));
         }
@@ -95,14 +105,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .push((p.replace('/', "_"), std::fs::read(root.join(p))?));
     }
     for (name, ds) in &datasets {
-        seeds
-            .entry("ogp_sheet")
-            .or_default()
-            .push((format!("{name}.export"), ogp_sheet::write(ds).csv.into_bytes()));
+        seeds.entry("ogp_sheet").or_default().push((
+            format!("{name}.export"),
+            ogp_sheet::write(ds).csv.into_bytes(),
+        ));
     }
 
     // Workbooks written by the library (and its template), as bytes and as their parts.
-    let mut books = vec![("template".to_owned(), xlsx::template_bytes(&["ar".into(), "fr".into()])?)];
+    let mut books = vec![(
+        "template".to_owned(),
+        xlsx::template_bytes(&["ar".into(), "fr".into()])?,
+    )];
     for (name, ds) in &datasets {
         if let Ok(bytes) = xlsx::to_bytes(ds, &csv::WriteOptions::default()) {
             books.push((name.clone(), bytes));

@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => panic!("to_json wrote what from_json refuses: {e:#?}\n{json}"),
     };
     assert!(back == ds, "JSON round trip changed the dataset:\n{json}");
-    assert!(back.to_json() == json, "to_json is not byte-stable:\n{json}");
+    assert!(
+        back.to_json() == json,
+        "to_json is not byte-stable:\n{json}"
+    );
 
     for spreadsheet_safe in [true, false] {
         let opts = csv::WriteOptions {
