@@ -13,7 +13,7 @@
 //! | `percent-out-of-range` | error | a percentage (update, reported figure, status scale, tolerance, pass mark) outside 0–100 |
 //! | `weights-missing` | error | some commitments of a plan (or milestones of a commitment) weighted, some not: a missing weight is never silently 1 |
 //! | `bad-weight` | error | a weight that is zero, negative or not finite; siblings' weights whose sum no number can hold |
-//! | `empty-text` | error | a text, or one of its translations, with no words (only white space, zero-width or direction marks); an empty item of a list of free strings |
+//! | `empty-text` | error | a text, or one of its translations, with no words (only white space, zero-width or direction marks); an empty item of a list of free strings; a blank feature of a candidate |
 //! | `empty-update` | error | an update with none of `percent`, `status`, `value` |
 //! | `value-without-indicator` | error | an update with a `value` on something that has no indicator |
 //! | `bad-indicator` | error | an indicator whose target equals its baseline, or whose arithmetic overflows (the span, or an update's value as a percent) |
@@ -21,7 +21,7 @@
 //! | `bad-scale` | error | a criterion whose `min` is not below `max`, or a threshold, level or score outside the scale |
 //! | `sector-mismatch` | warning | a membership whose sector is not its organization's |
 //! | `out-of-range` | error | a quorum outside 0–1, a quota whose `min` exceeds its `max`, more delegates than seats |
-//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters, a language tag that is not BCP 47 (`default_language`, the keys of a text), an item of a list of free strings (sources, policy areas, evidence, focus) with spaces around it |
+//! | `invalid-value` | error | a `schema_version` this crate does not read, a country code that is not two capital letters, a language tag that is not BCP 47 (`default_language`, the keys of a text), an item of a list of free strings (sources, policy areas, evidence, focus) with spaces around it; a key of an `ext` or of a candidate's `features` that is empty or has spaces around it (a bundle's column heading could not give it back) |
 //!
 //! The codes of the JSON reader (`json-syntax`, `type-error`, `missing-field`, `unknown-field`,
 //! `invalid-value`, `bad-id`, `bad-date`) come from [`Dataset::from_json`] instead, since a
@@ -453,6 +453,54 @@ impl<'a> Validator<'a> {
         self.grids(ds);
         self.calls(ds);
         self.rotation(ds);
+        if let Ok(tree) = serde_json::to_value(ds) {
+            self.ext_keys(&tree, "");
+        }
+    }
+
+    /// The keys of every `ext` in the dataset (found in its JSON tree, not inside `ext`
+    /// values) are column headings in a bundle (`ext/<key>`), whose end is trimmed and whose
+    /// key may not be empty: an empty key, or one with spaces around it, would not come back
+    /// the same.
+    fn ext_keys(&mut self, v: &serde_json::Value, pointer: &str) {
+        match v {
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    let here = format!("{pointer}/{}", esc(name));
+                    match field {
+                        serde_json::Value::Object(ext) if name == "ext" => {
+                            for key in ext.keys() {
+                                self.heading_key(format!("{here}/{}", esc(key)), key);
+                            }
+                        }
+                        _ => self.ext_keys(field, &here),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.ext_keys(item, &format!("{pointer}/{i}"));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key that a bundle writes into a column heading (`ext/<key>`, `features/<key>`)
+    /// must be words with nothing around them.
+    fn heading_key(&mut self, pointer: String, key: &str) {
+        if key.is_empty() {
+            self.error(Code::InvalidValue, pointer, "the key is empty".into());
+        } else if key.trim() != key {
+            self.error(
+                Code::InvalidValue,
+                pointer,
+                format!(
+                    "the key {key:?} has spaces around it: write {:?}",
+                    key.trim()
+                ),
+            );
+        }
     }
 
     /// Reports each cycle of `parent` links among `items` (the entities of the array `array`,
@@ -995,6 +1043,14 @@ impl<'a> Validator<'a> {
                 call.evaluators.iter().map(|e| e.id.as_str()).collect();
             for (j, c) in call.candidates.iter().enumerate() {
                 let p = format!("{cp}/candidates/{j}");
+                for (key, value) in &c.features {
+                    let at = format!("{p}/features/{}", esc(key));
+                    if blank(value) {
+                        // A bundle's blank cell is no feature at all.
+                        self.error(Code::EmptyText, at.clone(), "the feature is empty".into());
+                    }
+                    self.heading_key(at, key);
+                }
                 self.refer(
                     format!("{p}/organization"),
                     c.organization.as_str(),
