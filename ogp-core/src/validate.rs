@@ -453,36 +453,118 @@ impl<'a> Validator<'a> {
         self.grids(ds);
         self.calls(ds);
         self.rotation(ds);
-        if let Ok(tree) = serde_json::to_value(ds) {
-            self.ext_keys(&tree, "");
-        }
+        self.every_ext(ds);
     }
 
-    /// The keys of every `ext` in the dataset (found in its JSON tree, not inside `ext`
-    /// values) are column headings in a bundle (`ext/<key>`), whose end is trimmed and whose
-    /// key may not be empty: an empty key, or one with spaces around it, would not come back
-    /// the same.
-    fn ext_keys(&mut self, v: &serde_json::Value, pointer: &str) {
-        match v {
-            serde_json::Value::Object(fields) => {
-                for (name, field) in fields {
-                    let here = format!("{pointer}/{}", esc(name));
-                    match field {
-                        serde_json::Value::Object(ext) if name == "ext" => {
-                            for key in ext.keys() {
-                                self.heading_key(format!("{here}/{}", esc(key)), key);
-                            }
-                        }
-                        _ => self.ext_keys(field, &here),
+    /// Every `ext` of the dataset, each key checked by [`Self::heading_key`] (a bundle writes
+    /// it into a column heading). Entities without `ext` cost nothing; pointers are written
+    /// only for a fault.
+    fn every_ext(&mut self, ds: &Dataset) {
+        self.ext(String::new, &ds.ext);
+        for (i, o) in ds.organizations.iter().enumerate() {
+            self.ext(|| format!("/organizations/{i}"), &o.ext);
+        }
+        for (i, plan) in ds.plans.iter().enumerate() {
+            let pp = || format!("/plans/{i}");
+            self.ext(pp, &plan.ext);
+            for (j, t) in plan.themes.iter().enumerate() {
+                self.ext(|| format!("{}/themes/{j}", pp()), &t.ext);
+            }
+            for (j, r) in plan.reported.iter().enumerate() {
+                self.ext(|| format!("{}/reported/{j}", pp()), &r.ext);
+            }
+            for (j, c) in plan.commitments.iter().enumerate() {
+                let cp = || format!("{}/commitments/{j}", pp());
+                self.ext(cp, &c.ext);
+                if let Some(irm) = &c.irm {
+                    self.ext(|| format!("{}/irm", cp()), &irm.ext);
+                }
+                for (k, u) in c.updates.iter().enumerate() {
+                    self.ext(|| format!("{}/updates/{k}", cp()), &u.ext);
+                }
+                for (k, m) in c.milestones.iter().enumerate() {
+                    let mp = || format!("{}/milestones/{k}", cp());
+                    self.ext(mp, &m.ext);
+                    for (l, u) in m.updates.iter().enumerate() {
+                        self.ext(|| format!("{}/updates/{l}", mp()), &u.ext);
                     }
                 }
             }
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.ext_keys(item, &format!("{pointer}/{i}"));
+        }
+        for (i, c) in ds.committees.iter().enumerate() {
+            self.committee_ext(i, c);
+        }
+        for (i, g) in ds.grids.iter().enumerate() {
+            let gp = || format!("/grids/{i}");
+            self.ext(gp, &g.ext);
+            for (j, c) in g.criteria.iter().enumerate() {
+                self.ext(|| format!("{}/criteria/{j}", gp()), &c.ext);
+            }
+            for (j, r) in g.requirements.iter().enumerate() {
+                self.ext(|| format!("{}/requirements/{j}", gp()), &r.ext);
+            }
+        }
+        for (i, call) in ds.calls.iter().enumerate() {
+            let cp = || format!("/calls/{i}");
+            self.ext(cp, &call.ext);
+            for (j, c) in call.candidates.iter().enumerate() {
+                self.ext(|| format!("{}/candidates/{j}", cp()), &c.ext);
+            }
+            for (j, e) in call.evaluators.iter().enumerate() {
+                self.ext(|| format!("{}/evaluators/{j}", cp()), &e.ext);
+            }
+            for (j, s) in call.scores.iter().enumerate() {
+                self.ext(|| format!("{}/scores/{j}", cp()), &s.ext);
+            }
+        }
+        for (i, r) in ds.rotation_policies.iter().enumerate() {
+            self.ext(|| format!("/rotation_policies/{i}"), &r.ext);
+        }
+        for (i, e) in ds.events.iter().enumerate() {
+            self.ext(|| format!("/events/{i}"), &e.ext);
+        }
+    }
+
+    fn committee_ext(&mut self, i: usize, c: &crate::Committee) {
+        let cp = || format!("/committees/{i}");
+        self.ext(cp, &c.ext);
+        if let Some(g) = &c.guide {
+            self.ext(|| format!("{}/guide", cp()), &g.ext);
+            for (j, p) in g.principles.iter().enumerate() {
+                self.ext(|| format!("{}/guide/principles/{j}", cp()), &p.ext);
+            }
+        }
+        for (j, m) in c.memberships.iter().enumerate() {
+            let mp = || format!("{}/memberships/{j}", cp());
+            self.ext(mp, &m.ext);
+            for (k, r) in m.representatives.iter().enumerate() {
+                self.ext(|| format!("{}/representatives/{k}", mp()), &r.ext);
+            }
+        }
+        for (j, m) in c.meetings.iter().enumerate() {
+            let mp = || format!("{}/meetings/{j}", cp());
+            self.ext(mp, &m.ext);
+            let lists: [(&str, Vec<&crate::Ext>); 5] = [
+                ("attendance", m.attendance.iter().map(|x| &x.ext).collect()),
+                ("guests", m.guests.iter().map(|x| &x.ext).collect()),
+                ("agenda", m.agenda.iter().map(|x| &x.ext).collect()),
+                ("decisions", m.decisions.iter().map(|x| &x.ext).collect()),
+                ("actions", m.actions.iter().map(|x| &x.ext).collect()),
+            ];
+            for (name, exts) in lists {
+                for (k, ext) in exts.into_iter().enumerate() {
+                    self.ext(|| format!("{}/{name}/{k}", mp()), ext);
                 }
             }
-            _ => {}
+        }
+    }
+
+    /// The keys of one `ext` (at the pointer `at` gives, written only for a fault).
+    fn ext(&mut self, at: impl Fn() -> String, ext: &crate::Ext) {
+        for key in ext.keys() {
+            if key.is_empty() || key.trim() != key {
+                self.heading_key(format!("{}/ext/{}", at(), esc(key)), key);
+            }
         }
     }
 
