@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
@@ -164,13 +164,16 @@ impl Dataset {
 
     /// A plan's progress on a date (see the README's "Progress" section for every rule).
     ///
-    /// `plan`: the plan's id (may be left out when the dataset has one plan). `as_of`: a
+    /// `plan`: the plan's id. Left out, the dataset's only plan, or, when the dataset has
+    /// several, every plan (as `series()` does): then a `PlansProgress`, one `Progress` per
+    /// plan in dataset order, with `to_pandas()` giving one row per plan. `as_of`: a
     /// `datetime.date` or an ISO string of any precision (a month or year means its last
     /// day); default today. `method`: "commitment_mean", "milestone_mean" or
     /// "completion_share"; `schedule`: "step" or "linear" (defaults: the plan's rules).
     /// `by`: "theme", "lead", "value" or "policy_area" for roll-ups (`Progress.groups`).
     /// `lang`: the language of titles. Raises `ValidationError` when the dataset has errors,
-    /// `NotFoundError` for an unknown plan, `ArgumentError` for a bad argument.
+    /// `NotFoundError` for an unknown plan, `ArgumentError` for a bad argument. Ctrl-C
+    /// interrupts it between plans.
     #[pyo3(signature = (plan=None, as_of=None, method=None, schedule=None, by=None, lang=None))]
     #[allow(clippy::too_many_arguments)]
     fn progress(
@@ -182,7 +185,7 @@ impl Dataset {
         schedule: Option<&str>,
         by: Option<&str>,
         lang: Option<&str>,
-    ) -> PyResult<crate::progress::Progress> {
+    ) -> PyResult<Py<PyAny>> {
         let as_of = match as_of {
             Some(d) if !d.is_none() => crate::convert::date_arg(d)?,
             _ => chrono::Local::now().date_naive(),
@@ -196,28 +199,58 @@ impl Dataset {
             ),
         };
         let ds = self.checked(py)?;
-        let plan = plan.map(str::to_owned);
-        let result = py.detach(move || {
-            let id = ds.plan_or_only(plan.as_deref())?.id.to_string();
-            let p = ogp_core::progress::plan_progress(&ds, &id, as_of, &opts)?;
-            let groups = by.map(|b| ogp_core::progress::groups(&ds, &p, b));
-            Ok::<_, ogp_core::Error>((p, groups))
-        });
-        let (inner, groups) = result.map_err(|e| errors::to_py(py, e))?;
-        Ok(crate::progress::Progress {
-            inner,
-            groups,
-            lang: lang.unwrap_or(&self.inner.default_language).to_owned(),
-            default_lang: self.inner.default_language.clone(),
-        })
+        let every_plan = plan.is_none() && ds.plans.len() > 1;
+        let ids: Vec<String> = if every_plan {
+            ds.plans.iter().map(|p| p.id.to_string()).collect()
+        } else {
+            vec![
+                ds.plan_or_only(plan)
+                    .map_err(|e| errors::to_py(py, e))?
+                    .id
+                    .to_string(),
+            ]
+        };
+        let lang = lang.unwrap_or(&self.inner.default_language);
+        let mut items = Vec::with_capacity(ids.len());
+        for piece in ids.chunks(PLANS_PER_PIECE) {
+            let computed = py.detach(|| {
+                piece
+                    .iter()
+                    .map(|id| {
+                        let p = ogp_core::progress::plan_progress(&ds, id, as_of, &opts)?;
+                        let groups = by.map(|b| ogp_core::progress::groups(&ds, &p, b));
+                        Ok::<_, ogp_core::Error>((p, groups))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            });
+            for (inner, groups) in computed.map_err(|e| errors::to_py(py, e))? {
+                let p = crate::progress::Progress {
+                    inner,
+                    groups,
+                    lang: lang.to_owned(),
+                    default_lang: self.inner.default_language.clone(),
+                };
+                items.push(Py::new(py, p)?);
+            }
+            py.check_signals()?;
+        }
+        if every_plan {
+            return Ok(Py::new(py, crate::progress::PlansProgress { items })?.into_any());
+        }
+        items
+            .pop()
+            .map(Py::into_any)
+            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("no plan was computed"))
     }
 
     /// The same figures on many dates, in long format (`Series.to_pandas()`), with a `plan`
-    /// column: without `plan`, every plan of the dataset, each over its own period, in one
-    /// pass (the dataset was checked once, when it was read).
+    /// column: without `plan`, every plan of the dataset, each over its own period (the
+    /// dataset was checked once, when it was read). Figures only: the derivation is
+    /// `progress(...).explain()`'s.
     ///
     /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
     /// (default: each plan's start and end). `level`: "plan", "theme" or "commitment".
+    /// Ctrl-C interrupts it between pieces of a few plans (or of a few years of one plan).
     #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None))]
     #[allow(clippy::too_many_arguments)]
     fn series(
@@ -242,27 +275,27 @@ impl Dataset {
         };
         let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
         let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
-        let opts = ogp_core::progress::Options {
-            // Series rows carry figures only: the derivation's words are not written.
-            detail: ogp_core::progress::Detail::Figures,
-            ..options(py, method, schedule)?
-        };
+        let opts = options(py, method, schedule)?;
         let ds = self.checked(py)?;
-        let plan = plan.map(str::to_owned);
-        let lang = lang.unwrap_or(&self.inner.default_language).to_owned();
-        let rows = py
-            .detach(move || {
-                if plan.is_none() && ds.plans.is_empty() {
-                    ds.plan_or_only(None)?; // says the dataset has no plan
-                }
-                let ids: Vec<&str> = plan.as_deref().into_iter().collect();
-                let results =
-                    ogp_core::progress::series_of_plans(&ds, &ids, every, start, end, &opts)?;
-                let results: Vec<_> = results.into_iter().flatten().collect();
-                Ok::<_, ogp_core::Error>(ogp_core::progress::rows(&ds, &results, level, &lang))
-            })
-            .map_err(|e| errors::to_py(py, e))?;
-        Ok(crate::progress::Series { rows })
+        let chosen: Vec<&ogp_core::ActionPlan> = match plan {
+            None if !ds.plans.is_empty() => ds.plans.iter().collect(),
+            _ => vec![ds.plan_or_only(plan).map_err(|e| errors::to_py(py, e))?],
+        };
+        let mut table = ogp_core::progress::SeriesTable::default();
+        for piece in pieces(&chosen, start, end) {
+            let ids: Vec<&str> = piece.plans.iter().map(String::as_str).collect();
+            let part = py
+                .detach(|| {
+                    ogp_core::progress::series_table(
+                        &ds, &ids, every, piece.from, piece.to, level, &opts,
+                    )
+                })
+                .map_err(|e| errors::to_py(py, e))?;
+            table.append(part);
+            py.check_signals()?;
+        }
+        let lang = lang.unwrap_or(&self.inner.default_language);
+        Ok(crate::progress::Series::new(table, &ds, lang))
     }
 
     /// A committee's health on a date, as a dict: seats filled per sector, parity, members and
@@ -421,6 +454,82 @@ impl Dataset {
             .cast::<Dataset>()
             .is_ok_and(|o| *o.get().inner == *self.inner)
     }
+}
+
+/// Plans computed between two checks for Ctrl-C.
+const PLANS_PER_PIECE: usize = 32;
+
+/// Years of one plan's series computed between two checks for Ctrl-C.
+const YEARS_PER_PIECE: i32 = 25;
+
+/// A piece of a long series, computed between two checks for Ctrl-C: a few plans over the
+/// dates asked for, or one plan over some years of them.
+struct Piece {
+    plans: Vec<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+/// The pieces of the series of `plans` from `from` to `to` (each plan's own dates by
+/// default), in order: together they give every row once, in the order of one call.
+fn pieces(
+    plans: &[&ogp_core::ActionPlan],
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut group: Vec<String> = Vec::new();
+    for plan in plans {
+        let first = from.unwrap_or_else(|| plan.start.resolve_start());
+        let last = to.unwrap_or_else(|| plan.end.resolve_end());
+        if last.year() - first.year() < YEARS_PER_PIECE {
+            group.push(plan.id.to_string());
+            if group.len() == PLANS_PER_PIECE {
+                out.push(Piece {
+                    plans: std::mem::take(&mut group),
+                    from,
+                    to,
+                });
+            }
+            continue;
+        }
+        if !group.is_empty() {
+            out.push(Piece {
+                plans: std::mem::take(&mut group),
+                from,
+                to,
+            });
+        }
+        out.extend(windows(first, last).map(|(a, b)| Piece {
+            plans: vec![plan.id.to_string()],
+            from: Some(a),
+            to: Some(b),
+        }));
+    }
+    if !group.is_empty() {
+        out.push(Piece {
+            plans: group,
+            from,
+            to,
+        });
+    }
+    out
+}
+
+/// `[first, last]` cut at year ends into windows of `YEARS_PER_PIECE` years at most (a month
+/// end never falls between two windows).
+fn windows(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
+    let mut start = Some(first);
+    std::iter::from_fn(move || {
+        let a = start.take()?;
+        let year_end =
+            NaiveDate::from_ymd_opt(a.year().saturating_add(YEARS_PER_PIECE - 1), 12, 31);
+        let b = year_end.map_or(last, |e| e.min(last));
+        if b < last {
+            start = NaiveDate::from_ymd_opt(b.year().saturating_add(1), 1, 1);
+        }
+        Some((a, b))
+    })
 }
 
 /// Progress options from the Python arguments (words read by the core's `FromStr`).
