@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 use ogp_core::{Checked, Dataset, Error};
 
-use crate::out::problem_line;
+use crate::out::problem_lines;
 
 /// Loads a dataset. Parse problems are printed (one line each) and give `Err(exit code 1)`;
 /// other errors (I/O) are returned.
@@ -56,13 +56,13 @@ pub fn outcome<T>(path: &Path, r: Result<T, Error>) -> Result<Result<T, ExitCode
     match r {
         Ok(v) => Ok(Ok(v)),
         Err(Error::Parse { problems } | Error::Invalid { problems }) => {
-            for p in &problems {
-                eprintln!("{}", problem_line(path, p));
+            for line in problem_lines(path, &problems) {
+                crate::out::note(&line);
             }
-            eprintln!(
+            crate::out::note(&format!(
                 "{}: the dataset has errors; nothing was computed (see `ogp validate`)",
                 path.display()
-            );
+            ));
             Ok(Err(ExitCode::from(1)))
         }
         Err(e) => Err(e),

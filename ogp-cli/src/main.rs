@@ -55,6 +55,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Refuse an input file larger than this many megabytes (MB of 1,000,000 bytes).
+    #[arg(long, global = true, value_name = "MB", default_value_t = 1000)]
+    max_input_mb: u64,
+    /// Print at most this many problems (errors first), then how many more there are; 0
+    /// prints them all. JSON output always lists every problem.
+    #[arg(long, global = true, value_name = "N", default_value_t = 200)]
+    max_problems: usize,
 }
 
 #[derive(Subcommand)]
@@ -165,6 +172,8 @@ pub enum ReportFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    ogp_core::io::set_max_input_bytes(cli.max_input_mb.saturating_mul(1_000_000));
+    out::set_max_problems(cli.max_problems);
     let result = match cli.command {
         Command::Validate { path, format } => cmd::validate::run(&path, format),
         Command::Schema { out, name, force } => cmd::schema::run(out.as_deref(), &name, force),
@@ -187,7 +196,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("ogp: {e}");
+            crate::out::note(&format!("ogp: {e}"));
             ExitCode::from(2)
         }
     }

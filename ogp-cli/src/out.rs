@@ -48,6 +48,41 @@ fn field_suffix(field: Option<&str>) -> String {
     field.map(|f| format!(", column {f:?}")).unwrap_or_default()
 }
 
+static MAX_PROBLEMS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(200);
+
+/// Sets how many problems [`problem_lines`] gives at most (`--max-problems`; 0: all).
+pub fn set_max_problems(n: usize) {
+    MAX_PROBLEMS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The problems as lines ([`problem_line`]), at most `--max-problems` of them (errors
+/// first, so a cap never hides an error behind warnings), then one line counting the rest.
+pub fn problem_lines(path: &Path, problems: &[Problem]) -> Vec<String> {
+    let max = match MAX_PROBLEMS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => usize::MAX,
+        n => n,
+    };
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error);
+    let warnings = problems.iter().filter(|p| p.severity != Severity::Error);
+    let mut lines: Vec<String> = match problems.len() > max {
+        true => errors
+            .chain(warnings)
+            .take(max)
+            .map(|p| problem_line(path, p))
+            .collect(),
+        false => problems.iter().map(|p| problem_line(path, p)).collect(),
+    };
+    if problems.len() > max {
+        let rest = problems.len() - max;
+        let word = if rest == 1 { "problem" } else { "problems" };
+        lines.push(format!(
+            "{}: … and {rest} more {word} not shown (--max-problems N shows N, 0 shows all)",
+            path.display(),
+        ));
+    }
+    lines
+}
+
 /// Counts errors and warnings.
 pub fn counts(problems: &[Problem]) -> (usize, usize) {
     let errors = problems
@@ -81,8 +116,11 @@ pub fn fmt_pct(v: f64) -> String {
 }
 
 /// Writes rows as CSV (RFC 4180, `,`, `\n`) to standard output, every cell formula-safe
-/// (`ogp_core::io::csv::report_cell`).
+/// (`ogp_core::io::csv::report_cell`); on a terminal, live characters are made visible too
+/// (into a pipe or a file the cells stay exact: they are data).
 pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
+    use std::io::IsTerminal;
+    let terminal = std::io::stdout().is_terminal();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(std::io::stdout().lock());
@@ -97,7 +135,13 @@ pub fn write_csv(rows: &[Vec<String>]) -> Result<(), ogp_core::Error> {
         // Titles come from the data: none may run as a formula in a spreadsheet.
         let safe: Vec<_> = r
             .iter()
-            .map(|c| ogp_core::io::csv::report_cell(c))
+            .map(|c| {
+                let safe = ogp_core::io::csv::report_cell(c);
+                match terminal {
+                    true => ogp_core::display::for_terminal(&safe).into_owned(),
+                    false => safe.into_owned(),
+                }
+            })
             .collect();
         w.write_record(safe.iter().map(|c| c.as_bytes()))
             .map_err(io)?;
@@ -116,9 +160,28 @@ pub fn word<T: serde::Serialize>(v: &T) -> String {
     }
 }
 
-/// Writes `text` to standard output. Errors (a closed pipe among them) are returned, never a
-/// panic; `main` ends quietly with status 0 on a closed pipe.
+/// Writes `text` for people to standard output, every live character of the data made visible
+/// (`ogp_core::display::for_terminal`: no escape sequence or bidi override reaches the
+/// terminal). Errors (a closed pipe among them) are returned, never a panic; `main` ends
+/// quietly with status 0 on a closed pipe.
 pub fn emit(text: &str) -> Result<(), ogp_core::Error> {
+    write_stdout(&ogp_core::display::for_terminal(text))
+}
+
+/// Writes `v` as pretty JSON and a newline to standard output, live characters escaped as
+/// `\uXXXX` (`ogp_core::display::for_json`): the same data, safe on a terminal.
+pub fn json<T: serde::Serialize + ?Sized>(v: &T) -> Result<(), ogp_core::Error> {
+    let text =
+        serde_json::to_string_pretty(v).map_err(|e| ogp_core::Error::Argument(e.to_string()))?;
+    write_stdout(&format!("{}\n", ogp_core::display::for_json(&text)))
+}
+
+/// Prints a line for people on standard error, live characters made visible.
+pub fn note(line: &str) {
+    eprintln!("{}", ogp_core::display::for_terminal(line));
+}
+
+fn write_stdout(text: &str) -> Result<(), ogp_core::Error> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

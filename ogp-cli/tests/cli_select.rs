@@ -89,7 +89,7 @@ fn json_is_the_audit_and_the_only_call_needs_no_flag() {
         v["candidates"][1]["failed_requirements"][0]["reason"],
         "term_limit"
     );
-    assert_eq!(v["fingerprint"].as_str().unwrap().len(), 16);
+    assert_eq!(v["fingerprint"].as_str().unwrap().len(), 64);
 }
 
 #[test]

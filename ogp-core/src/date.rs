@@ -8,7 +8,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The pattern of a [`PlanDate`] in the JSON Schemas (calendar validity is checked on load).
-pub const DATE_PATTERN: &str = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+/// The year is four digits other than `0000`, written without a lookahead so that every
+/// regular-expression dialect (XML Schema's, for Table Schema, among them) reads it.
+pub const DATE_PATTERN: &str = r"^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
 /// A date as action plans write them: a year (`2024`), a month (`2024-04`) or a day
 /// (`2024-04-15`).
@@ -121,6 +123,11 @@ impl std::str::FromStr for PlanDate {
             .and_then(|p| digits(p, 4))
             .ok_or_else(|| err("not ISO 8601"))?;
         let y = i32::try_from(y).map_err(|_| err("not ISO 8601"))?;
+        if y == 0 {
+            return Err(err(
+                "there is no year 0000 in the calendar plans use (1 BC came before 1 AD)",
+            ));
+        }
         let m = match parts.next() {
             None => return Ok(PlanDate::Year(y)),
             Some(p) => digits(p, 2).ok_or_else(|| err("not ISO 8601"))?,

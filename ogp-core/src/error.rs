@@ -82,6 +82,14 @@ codes! {
     DuplicateId = "duplicate-id",
     /// A reference to an id that does not exist, or exists as another kind of thing.
     UnknownReference = "unknown-reference",
+    /// An object of the JSON text names a key twice (`"en": "…", "en": "…"`): readers keep
+    /// one of the two silently, so what the data says is ambiguous.
+    DuplicateKey = "duplicate-key",
+    /// A text (or a key) longer than [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES), or holding
+    /// the NUL character, which databases and spreadsheets cut the text at.
+    BadText = "bad-text",
+    /// An organization or committee that is, through its chain of parents, its own parent.
+    ParentCycle = "parent-cycle",
     /// An end (or due date) before its start.
     EndBeforeStart = "end-before-start",
     /// A date outside its parent's period (a milestone outside its commitment…).

@@ -187,15 +187,38 @@ pub fn country(text: &str) -> Option<String> {
     ))
 }
 
+/// The longest word, in characters, that a hint compares with names. A longer one is not a
+/// slip of the keyboard (it is a pasted paragraph or a broken file), and an edit distance
+/// takes time in the product of the lengths: [`nearest`] and [`did_you_mean`] say nothing
+/// about it, and skip longer candidates.
+pub const MAX_HINT_CHARS: usize = 64;
+
+/// True when `s` has more than [`MAX_HINT_CHARS`] characters (counting at most that many).
+pub(crate) fn too_long_for_hint(s: &str) -> bool {
+    s.chars().nth(MAX_HINT_CHARS).is_some()
+}
+
 /// The candidate nearest to `word`, when one is near enough to be what was meant: the same
 /// but for case, spaces, `-` and `_`, or within a small edit distance (one edit for words
 /// up to 4 characters, two up to 8, three beyond) and nearer than any other candidate.
+/// Never a hint for a word, or to a candidate, of more than [`MAX_HINT_CHARS`] characters.
+///
+/// ```
+/// use ogp_core::hint;
+///
+/// let pasted = "x".repeat(10_000_000);
+/// assert_eq!(hint::nearest(&pasted, ["title", "lead"]), None); // at once
+/// ```
 pub fn nearest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    if too_long_for_hint(word) {
+        return None;
+    }
     let key = fold(word);
-    let budget = match key.chars().count() {
+    let key_len = key.chars().count();
+    let budget = match key_len {
         0 => return None,
         1..=4 => 1,
         5..=8 => 2,
@@ -207,7 +230,14 @@ where
         if c == word {
             return None; // the word exists: nothing to suggest
         }
-        let d = distance(&key, &fold(c));
+        if too_long_for_hint(c) {
+            continue;
+        }
+        let folded = fold(c);
+        if folded.chars().count().abs_diff(key_len) > budget {
+            continue; // at least that many edits apart: never the hint, never a tie
+        }
+        let d = distance(&key, &folded);
         match best {
             Some((bd, _)) if d > bd => {}
             Some((bd, _)) if d == bd => tie = true,
@@ -233,7 +263,8 @@ fn fold(s: &str) -> String {
 }
 
 /// The optimal string alignment distance (edits, with adjacent transpositions) between two
-/// strings, by characters.
+/// strings, by characters. It takes time in the product of their lengths: callers compare
+/// only short words (see [`MAX_HINT_CHARS`]).
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -383,6 +414,10 @@ mod tests {
             Some("indicator/baseline")
         );
         assert_eq!(distance("ab", "ba"), 1);
+        // Too long to be a slip: no hint, and no time spent on it.
+        let long = format!("complete{}", "x".repeat(MAX_HINT_CHARS));
+        assert_eq!(nearest(&long, words), None);
+        assert_eq!(nearest("complete", [long.as_str()]), None);
         assert_eq!(distance("", "abc"), 3);
     }
 }

@@ -41,12 +41,102 @@ pub fn load(path: &Path) -> Result<Dataset, Error> {
     load_json(path).map(|(ds, _)| ds)
 }
 
-/// Reads a `.json` file: the dataset and the text it was read from.
-fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
-    let text = std::fs::read(path).map_err(|source| Error::Io {
+/// Why [`read_file`] refuses a path that is not a regular file.
+pub(crate) const NOT_A_FILE: &str = "not a regular file (a folder, a pipe or a device); not read";
+
+/// The most bytes ogp reads from one file unless [`set_max_input_bytes`] said otherwise:
+/// 1 GB (the world's OGP data with a million dated updates is under 100 MB).
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1_000_000_000;
+
+static MAX_INPUT_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_MAX_INPUT_BYTES);
+
+/// Sets the most bytes [`read_file`] (so every reader) takes from one file, for the whole
+/// process: a larger file is refused with [`Error::Argument`] before it is read, so a huge or
+/// endless input cannot exhaust memory.
+///
+/// ```
+/// use ogp_core::io;
+/// io::set_max_input_bytes(100);
+/// let e = io::read_file(std::path::Path::new("../examples/morocco-nap3/dataset.json"));
+/// assert!(e.unwrap_err().to_string().contains("more than the 100"));
+/// io::set_max_input_bytes(io::DEFAULT_MAX_INPUT_BYTES);
+/// ```
+pub fn set_max_input_bytes(limit: u64) {
+    MAX_INPUT_BYTES.store(limit, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The limit [`set_max_input_bytes`] set (by default [`DEFAULT_MAX_INPUT_BYTES`]).
+pub fn max_input_bytes() -> u64 {
+    MAX_INPUT_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The bytes of the file at `path`, which must be a regular file (a symbolic link to one is
+/// followed): a folder, a FIFO, a device or a link to nothing is refused with
+/// [`Error::Io`] naming the path, where reading it would fail late, read forever or wait
+/// forever for a writer. Every reader of one file (JSON, workbook, OGP sheet, a bundle's
+/// tables, a selection audit) reads through here. A file larger than
+/// [`max_input_bytes`] is refused with [`Error::Argument`] before it is read.
+///
+/// ```
+/// let e = ogp_core::io::read_file(std::path::Path::new("../examples")).unwrap_err();
+/// assert!(e.to_string().contains("not a regular file"), "{e}");
+/// ```
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io {
         path: path.to_owned(),
         source,
+    };
+    let refuse = |why: &str| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            why.to_owned(),
+        ))
+    };
+    let meta = std::fs::metadata(path).map_err(|source| {
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if link {
+            refuse("a symbolic link to nothing; not read")
+        } else {
+            io(source)
+        }
     })?;
+    if !meta.is_file() {
+        return Err(refuse(NOT_A_FILE));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // Checked again on what was opened, in case the path changed in between.
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(refuse(NOT_A_FILE));
+    }
+    let limit = max_input_bytes();
+    if meta.len() > limit {
+        return Err(Error::Argument(format!(
+            "{} is {} bytes, more than the {limit} ogp reads from one file; raise the limit if \
+             it is really meant (--max-input-mb, or ogp.set_max_input_bytes in Python)",
+            path.display(),
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    // Never more than the limit, even if the file grows while it is read.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Argument(format!(
+            "{} grew past {limit} bytes while it was read",
+            path.display()
+        )));
+    }
+    Ok(bytes)
+}
+
+/// Reads a `.json` file: the dataset and the text it was read from.
+fn load_json(path: &Path) -> Result<(Dataset, String), Error> {
+    let text = read_file(path)?;
     let file = path.display().to_string();
     let text = match String::from_utf8(text) {
         Ok(t) => t,
@@ -109,10 +199,9 @@ pub fn open(path: &Path) -> Result<Loaded, Error> {
         };
         let locator = Locator::Table(bundle.sources);
         let mut problems = bundle.warnings;
-        for mut p in crate::validate(&bundle.dataset).problems {
-            locator.locate(&mut p);
-            problems.push(p);
-        }
+        let mut found = crate::validate(&bundle.dataset).problems;
+        locator.locate_all(&mut found);
+        problems.extend(found);
         let report = crate::Report::new(problems);
         return Ok(Loaded::new(Arc::new(bundle.dataset), report, locator));
     }
@@ -122,9 +211,7 @@ pub fn open(path: &Path) -> Result<Loaded, Error> {
         text: Arc::new(text),
     };
     let mut report = crate::validate(&ds);
-    for p in &mut report.problems {
-        locator.locate(p);
-    }
+    locator.locate_all(&mut report.problems);
     Ok(Loaded::new(Arc::new(ds), report, locator))
 }
 
@@ -178,6 +265,27 @@ impl Locator {
             }
             Locator::Table(sources) => sources.locate(p),
             Locator::None => {}
+        }
+    }
+
+    /// [`Locator::locate`] for many problems: a JSON text is read once for all of them
+    /// ([`json::locate_all`]), not once per problem.
+    pub(crate) fn locate_all(&self, problems: &mut [crate::Problem]) {
+        let Locator::Json { file, text } = self else {
+            problems.iter_mut().for_each(|p| self.locate(p));
+            return;
+        };
+        let pointers: Vec<&str> = problems
+            .iter()
+            .map(|p| p.location.pointer.as_deref().unwrap_or("\u{0}none"))
+            .collect();
+        let places = json::locate_all(text, &pointers);
+        for (p, place) in problems.iter_mut().zip(places) {
+            p.location.file = Some(file.clone());
+            if let (Some((line, column)), true) = (place, p.location.pointer.is_some()) {
+                p.location.line = Some(line);
+                p.location.column = Some(column);
+            }
         }
     }
 }

@@ -57,6 +57,7 @@ pub mod committee;
 pub mod country;
 mod dataset;
 mod date;
+pub mod display;
 pub mod error;
 pub mod hint;
 mod id;
@@ -98,3 +99,26 @@ pub use validate::validate;
 /// Country-specific fields of an entity: a JSON object the model does not interpret, kept
 /// through every round trip.
 pub type Ext = serde_json::Map<String, serde_json::Value>;
+
+/// The longest text (or key) a dataset may hold, in bytes of UTF-8: 1,000,000. A title or a
+/// cell longer than that is a mistake or an attack; refusing it keeps every command's work
+/// bounded.
+pub const MAX_TEXT_BYTES: usize = 1_000_000;
+
+/// Why a text cannot be kept as it is: longer than [`MAX_TEXT_BYTES`], or holding NUL.
+pub(crate) fn text_fault(s: &str) -> Option<String> {
+    if s.len() > MAX_TEXT_BYTES {
+        Some(format!(
+            "the text is {} bytes long, more than the {MAX_TEXT_BYTES} a text may have",
+            s.len()
+        ))
+    } else if s.contains('\0') {
+        Some(
+            "the text holds the NUL character (U+0000), which databases and spreadsheets cut \
+              the text at; remove it"
+                .to_owned(),
+        )
+    } else {
+        None
+    }
+}

@@ -52,6 +52,9 @@ pub fn validate(ds: &Dataset) -> Report {
     let mut v = Validator {
         index: &index,
         problems: Vec::new(),
+        hints: std::collections::HashMap::new(),
+        hint_work: 0,
+        ids_of: std::collections::HashMap::new(),
     };
     v.dataset(ds);
     Report::new(v.problems)
@@ -60,7 +63,18 @@ pub fn validate(ds: &Dataset) -> Report {
 struct Validator<'a> {
     index: &'a Index,
     problems: Vec<Problem>,
+    /// The "did you mean" of each unknown id already looked up (by id and kinds expected): a
+    /// dataset that repeats one wrong id thousands of times searches the ids once.
+    hints: std::collections::HashMap<(String, String), String>,
+    /// Ids compared so far for hints; past [`HINT_WORK`], unknown ids get no hint (bounded
+    /// work on a dataset of thousands of distinct wrong ids).
+    hint_work: usize,
+    /// The ids of each set of kinds a reference expects (by its words), listed once.
+    ids_of: std::collections::HashMap<String, Vec<&'a str>>,
 }
+
+/// How many id comparisons validation spends on "did you mean" hints, at most.
+const HINT_WORK: usize = 1_000_000;
 
 /// True when a text has nothing to read: only white space, zero-width and invisible
 /// formatting characters (zero-width spaces and joiners, word joiner, byte-order mark, soft
@@ -81,7 +95,7 @@ fn blank(s: &str) -> bool {
     })
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     fn error(&mut self, code: Code, pointer: String, message: String) {
         self.problems.push(Problem::error(code, pointer, message));
     }
@@ -104,8 +118,7 @@ impl Validator<'_> {
         };
         match self.index.get(id) {
             None => {
-                let ids: Vec<&str> = kinds.iter().flat_map(|k| self.index.ids_of(*k)).collect();
-                let hint = crate::hint::did_you_mean(id, ids);
+                let hint = self.hint(id, kinds, &expected);
                 self.error(
                     Code::UnknownReference,
                     pointer,
@@ -122,6 +135,27 @@ impl Validator<'_> {
             ),
             Some(_) => {}
         }
+    }
+
+    /// " (did you mean …?)" for an unknown `id`, looked up once per id and while the hint
+    /// budget lasts.
+    fn hint(&mut self, id: &str, kinds: &[Kind], expected: &str) -> String {
+        let key = (id.to_owned(), expected.to_owned());
+        if let Some(h) = self.hints.get(&key) {
+            return h.clone();
+        }
+        let index = self.index;
+        let ids = self
+            .ids_of
+            .entry(expected.to_owned())
+            .or_insert_with(|| kinds.iter().flat_map(|k| index.ids_of(*k)).collect());
+        if self.hint_work.saturating_add(ids.len()) > HINT_WORK {
+            return String::new();
+        }
+        self.hint_work += ids.len();
+        let hint = crate::hint::did_you_mean(id, ids.iter().copied());
+        self.hints.insert(key, hint.clone());
+        hint
     }
 
     /// `id` must be one of `local` (the entities of one plan, committee, meeting or call).
@@ -147,6 +181,7 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, pointer: String, t: &Text) {
+        self.text_faults(&pointer, t);
         match t {
             Text::Plain(s) if blank(s) => {
                 self.error(Code::EmptyText, pointer, "the text is empty".into());
@@ -175,6 +210,24 @@ impl Validator<'_> {
                 }
             }
             Text::Plain(_) => {}
+        }
+    }
+
+    /// A text too long or holding NUL (`bad-text`), whatever it was read from.
+    fn text_faults(&mut self, pointer: &str, t: &Text) {
+        match t {
+            Text::Plain(s) => {
+                if let Some(why) = crate::text_fault(s) {
+                    self.error(Code::BadText, pointer.to_owned(), why);
+                }
+            }
+            Text::Langs(m) => {
+                for (lang, s) in m {
+                    if let Some(why) = crate::text_fault(s) {
+                        self.error(Code::BadText, format!("{pointer}/{}", esc(lang)), why);
+                    }
+                }
+            }
         }
     }
 
@@ -229,7 +282,9 @@ impl Validator<'_> {
     /// would not come back the same through a CSV bundle (whose cells are `;`-joined).
     fn items(&mut self, base: &str, items: &[String]) {
         for (i, item) in items.iter().enumerate() {
-            if blank(item) {
+            if let Some(why) = crate::text_fault(item) {
+                self.error(Code::BadText, format!("{base}/{i}"), why);
+            } else if blank(item) {
                 self.error(
                     Code::EmptyText,
                     format!("{base}/{i}"),
@@ -384,11 +439,97 @@ impl Validator<'_> {
         }
         self.ids_by_case();
         self.organizations(ds);
+        let orgs = ds.organizations.iter().map(|o| (&o.id, o.parent.as_ref()));
+        self.parent_cycles("organizations", orgs);
         self.plans(ds);
         self.committees(ds);
+        let committees = ds.committees.iter().map(|c| (&c.id, c.parent.as_ref()));
+        self.parent_cycles("committees", committees);
         self.grids(ds);
         self.calls(ds);
         self.rotation(ds);
+    }
+
+    /// Reports each cycle of `parent` links among `items` (the entities of the array `array`,
+    /// as `(id, parent)` in order) once, at its first member: a chain of parents must end.
+    fn parent_cycles<'d>(
+        &mut self,
+        array: &str,
+        items: impl Iterator<Item = (&'d crate::Id, Option<&'d crate::Id>)>,
+    ) {
+        let items: Vec<_> = items.collect();
+        let at: std::collections::HashMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i))
+            .collect();
+        let parent_of = |i: usize| {
+            items
+                .get(i)
+                .and_then(|(_, p)| *p)
+                .and_then(|p| at.get(p.as_str()).copied())
+        };
+        // 0: not seen; 1: on the chain being walked; 2: done.
+        let mut state = vec![0u8; items.len()];
+        for start in 0..items.len() {
+            let mut chain = Vec::new();
+            let mut next = Some(start);
+            while let Some(i) = next {
+                match state.get(i) {
+                    Some(0) => {}
+                    Some(1) => {
+                        let cycle = chain.iter().skip_while(|&&j| j != i).copied();
+                        self.cycle_found(array, &items, cycle.collect());
+                        break;
+                    }
+                    _ => break,
+                }
+                if let Some(s) = state.get_mut(i) {
+                    *s = 1;
+                }
+                chain.push(i);
+                next = parent_of(i);
+            }
+            for j in chain {
+                if let Some(s) = state.get_mut(j) {
+                    *s = 2;
+                }
+            }
+        }
+    }
+
+    fn cycle_found(
+        &mut self,
+        array: &str,
+        items: &[(&crate::Id, Option<&crate::Id>)],
+        mut cycle: Vec<usize>,
+    ) {
+        let Some(first) = cycle.iter().position(|i| Some(i) == cycle.iter().min()) else {
+            return;
+        };
+        cycle.rotate_left(first);
+        let Some(&first) = cycle.first() else {
+            return;
+        };
+        let names: Vec<String> = cycle
+            .iter()
+            .filter_map(|&i| items.get(i))
+            .map(|(id, _)| format!("{:?}", id.as_str()))
+            .collect();
+        let message = match names.as_slice() {
+            [one] => format!("{one} names itself as its parent"),
+            _ => format!(
+                "the parents go round in a circle: {} → {}; one of them must have no parent or \
+                 another",
+                names.join(" → "),
+                names.first().map_or("", String::as_str)
+            ),
+        };
+        self.error(
+            Code::ParentCycle,
+            format!("/{array}/{first}/parent"),
+            message,
+        );
     }
 
     /// Warns when two ids differ only by case (`MO0054` and `mo0054`): they are two ids here,

@@ -105,7 +105,7 @@ fn the_format_sample_call() {
     assert_eq!((q.count, q.met), (1, true));
     assert!(r.ties.is_empty());
     assert!(r.problems.is_empty(), "{:?}", r.problems);
-    assert_eq!(r.fingerprint.len(), 16);
+    assert_eq!(r.fingerprint.len(), 64);
     assert!(r.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
 }
 

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
@@ -250,8 +250,10 @@ impl Dataset {
     ///
     /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
     /// (default: each plan's start and end). `level`: "plan", "theme" or "commitment".
-    /// Ctrl-C interrupts it between pieces of a few plans (or of a few years of one plan).
-    #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None))]
+    /// `max_dates`: the most dates computed for one plan (default 1,200, a century of month
+    /// ends); a longer range raises `ArgumentError` at once. Ctrl-C interrupts it between
+    /// pieces of a few plans.
+    #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None, max_dates=None))]
     #[allow(clippy::too_many_arguments)]
     fn series(
         &self,
@@ -264,6 +266,7 @@ impl Dataset {
         method: Option<&str>,
         schedule: Option<&str>,
         lang: Option<&str>,
+        max_dates: Option<usize>,
     ) -> PyResult<crate::progress::Series> {
         let start = match start {
             Some(d) if !d.is_none() => Some(crate::convert::date_arg_start(d)?),
@@ -275,20 +278,22 @@ impl Dataset {
         };
         let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
         let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
-        let opts = options(py, method, schedule)?;
+        let opts = ogp_core::progress::Options {
+            max_dates,
+            ..options(py, method, schedule)?
+        };
         let ds = self.checked(py)?;
         let chosen: Vec<&ogp_core::ActionPlan> = match plan {
             None if !ds.plans.is_empty() => ds.plans.iter().collect(),
             _ => vec![ds.plan_or_only(plan).map_err(|e| errors::to_py(py, e))?],
         };
+        let ids: Vec<&str> = chosen.iter().map(|p| p.id.as_str()).collect();
         let mut table = ogp_core::progress::SeriesTable::default();
-        for piece in pieces(&chosen, start, end) {
-            let ids: Vec<&str> = piece.plans.iter().map(String::as_str).collect();
+        // One plan's dates are bounded (`max_dates`): pieces of plans keep Ctrl-C responsive.
+        for piece in ids.chunks(PLANS_PER_PIECE) {
             let part = py
                 .detach(|| {
-                    ogp_core::progress::series_table(
-                        &ds, &ids, every, piece.from, piece.to, level, &opts,
-                    )
+                    ogp_core::progress::series_table(&ds, piece, every, start, end, level, &opts)
                 })
                 .map_err(|e| errors::to_py(py, e))?;
             table.append(part);
@@ -458,79 +463,6 @@ impl Dataset {
 
 /// Plans computed between two checks for Ctrl-C.
 const PLANS_PER_PIECE: usize = 32;
-
-/// Years of one plan's series computed between two checks for Ctrl-C.
-const YEARS_PER_PIECE: i32 = 25;
-
-/// A piece of a long series, computed between two checks for Ctrl-C: a few plans over the
-/// dates asked for, or one plan over some years of them.
-struct Piece {
-    plans: Vec<String>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-}
-
-/// The pieces of the series of `plans` from `from` to `to` (each plan's own dates by
-/// default), in order: together they give every row once, in the order of one call.
-fn pieces(
-    plans: &[&ogp_core::ActionPlan],
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::new();
-    let mut group: Vec<String> = Vec::new();
-    for plan in plans {
-        let first = from.unwrap_or_else(|| plan.start.resolve_start());
-        let last = to.unwrap_or_else(|| plan.end.resolve_end());
-        if last.year() - first.year() < YEARS_PER_PIECE {
-            group.push(plan.id.to_string());
-            if group.len() == PLANS_PER_PIECE {
-                out.push(Piece {
-                    plans: std::mem::take(&mut group),
-                    from,
-                    to,
-                });
-            }
-            continue;
-        }
-        if !group.is_empty() {
-            out.push(Piece {
-                plans: std::mem::take(&mut group),
-                from,
-                to,
-            });
-        }
-        out.extend(windows(first, last).map(|(a, b)| Piece {
-            plans: vec![plan.id.to_string()],
-            from: Some(a),
-            to: Some(b),
-        }));
-    }
-    if !group.is_empty() {
-        out.push(Piece {
-            plans: group,
-            from,
-            to,
-        });
-    }
-    out
-}
-
-/// `[first, last]` cut at year ends into windows of `YEARS_PER_PIECE` years at most (a month
-/// end never falls between two windows).
-fn windows(first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
-    let mut start = Some(first);
-    std::iter::from_fn(move || {
-        let a = start.take()?;
-        let year_end =
-            NaiveDate::from_ymd_opt(a.year().saturating_add(YEARS_PER_PIECE - 1), 12, 31);
-        let b = year_end.map_or(last, |e| e.min(last));
-        if b < last {
-            start = NaiveDate::from_ymd_opt(b.year().saturating_add(1), 1, 1);
-        }
-        Some((a, b))
-    })
-}
 
 /// Progress options from the Python arguments (words read by the core's `FromStr`).
 fn options(

@@ -59,6 +59,16 @@ mod _ogp {
         ogp_core::io::schema::NAMES.to_vec()
     }
 
+    /// Sets the most bytes `load()` reads from one file, for the whole process (default
+    /// 1,000,000,000): a larger file raises `ArgumentError` before it is read. Returns the
+    /// limit it replaced.
+    #[pyfunction]
+    fn set_max_input_bytes(limit: u64) -> u64 {
+        let before = ogp_core::io::max_input_bytes();
+        ogp_core::io::set_max_input_bytes(limit);
+        before
+    }
+
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))

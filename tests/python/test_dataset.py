@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import json
 import pathlib
 
@@ -254,3 +255,48 @@ def test_select_and_verify(sample_path: pathlib.Path, root: pathlib.Path) -> Non
     assert sum(1 for c in example.select()["candidates"] if c["selected"]) == 5
     with pytest.raises(ogp.NotFoundError):
         ds.select("nope")
+
+
+def test_anyone_can_recompute_the_fingerprint(root: pathlib.Path) -> None:
+    """The audit's fingerprint is SHA-256 of a canonical JSON that needs only json and hashlib.
+
+    The form is ogp_core::selection's section 9: the call with candidates and evaluators in id
+    order, conflicts sorted, scores in (candidate, evaluator, criterion) order; then
+    [call, grid, max_consecutive_terms] as compact JSON with keys sorted.
+    """
+    path = root / "examples" / "selection" / "dataset.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    call = dict(data["calls"][0])
+    grid = next(g for g in data["grids"] if g["id"] == call["grid"])
+    committee = next(c for c in data["committees"] if c["id"] == call["committee"])
+    call["candidates"] = sorted(call["candidates"], key=lambda c: str(c["id"]))
+    call["evaluators"] = sorted(
+        (dict(e, conflicts=sorted(e["conflicts"])) if "conflicts" in e else e
+         for e in call["evaluators"]),
+        key=lambda e: str(e["id"]),
+    )
+    call["scores"] = sorted(
+        call["scores"],
+        key=lambda s: (str(s["candidate"]), str(s["evaluator"]), str(s["criterion"])),
+    )
+    canonical = json.dumps(
+        [call, grid, committee.get("max_consecutive_terms")],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    assert ogp.load(path).select()["fingerprint"] == expected
+
+
+def test_a_file_over_the_input_limit_is_refused_before_it_is_read(
+    sample_path: pathlib.Path,
+) -> None:
+    """set_max_input_bytes bounds what load() reads; the CLI's --max-input-mb is the same."""
+    before = ogp.set_max_input_bytes(100)
+    try:
+        with pytest.raises(ogp.ArgumentError, match="more than the 100"):
+            ogp.load(sample_path)
+    finally:
+        assert ogp.set_max_input_bytes(before) == 100
+    assert ogp.load(sample_path).plans

@@ -325,6 +325,16 @@ def test_bundle_problems_are_located_by_file_row_and_column(
     assert (located["file"], located["row"], located["field"]) == ("milestones.csv", 2, "lead")
 
 
+def test_a_series_over_max_dates_is_refused_at_once(sample_path: pathlib.Path) -> None:
+    """A range of 120,000 month ends raises at once, naming the limit and how to raise it."""
+    ds = ogp.load(sample_path)
+    with pytest.raises(ogp.ArgumentError, match="max_dates="):
+        ds.series(start="0001", end="9999")
+    with pytest.raises(ogp.ArgumentError, match="limit of 3"):
+        ds.series(max_dates=3)
+    assert len(ds.series(max_dates=24).to_pandas()) == 24
+
+
 def many_plans(plans: int, years: int = 2, start: int = 2024) -> str:
     """A valid dataset of `plans` plans (two themes, three commitments of three milestones
     each, updates every few months) over `years` years, as JSON text."""

@@ -48,10 +48,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         ds.locate(p);
     }
     if args.format == "json" {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&r).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&r)?;
     } else {
         let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
         out!("{}", table(&ds, &r, lang, &args.path));

@@ -43,6 +43,6 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     };
     let overwrite = Overwrite::from_force(args.force);
     ogp_core::io::save_any(&ds, &args.output, &opts, overwrite)?;
-    eprintln!("wrote {}", args.output.display());
+    crate::out::note(&format!("wrote {}", args.output.display()));
     Ok(ExitCode::SUCCESS)
 }

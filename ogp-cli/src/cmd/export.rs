@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use ogp_core::Error;
 
-use crate::out::problem_line;
+use crate::out::problem_lines;
 
 /// The layouts `ogp export` writes.
 #[derive(Subcommand)]
@@ -49,15 +49,15 @@ pub fn run(target: &Target) -> Result<ExitCode, Error> {
                 Ok(warnings) => warnings,
                 Err(code) => return Ok(code),
             };
-            for p in &warnings {
-                eprintln!("{}", problem_line(dataset, p));
+            for line in problem_lines(dataset, &warnings) {
+                crate::out::note(&line);
             }
-            eprintln!(
+            crate::out::note(&format!(
                 "wrote {} ({} commitments, {} columns)",
                 out.display(),
                 ds.plans.iter().map(|p| p.commitments.len()).sum::<usize>(),
                 ogp_core::io::ogp_sheet::PUBLISHED.len()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
     }

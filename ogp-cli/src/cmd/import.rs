@@ -8,7 +8,7 @@ use ogp_core::Error;
 use ogp_core::io::SaveOptions;
 use ogp_core::io::ogp_sheet::Imported;
 
-use crate::out::problem_line;
+use crate::out::problem_lines;
 
 /// The layouts `ogp import` reads.
 #[derive(Subcommand)]
@@ -48,20 +48,26 @@ pub fn run(source: &Source) -> Result<ExitCode, Error> {
             let imported = match ogp_core::io::ogp_sheet::read_file(file) {
                 Ok(imported) => imported,
                 Err(Error::Parse { problems }) => {
-                    for p in &problems {
-                        eprintln!("{}", problem_line(file, p));
+                    for line in problem_lines(file, &problems) {
+                        crate::out::note(&line);
                     }
-                    eprintln!("{}: not imported; nothing was written", file.display());
+                    crate::out::note(&format!(
+                        "{}: not imported; nothing was written",
+                        file.display()
+                    ));
                     return Ok(ExitCode::from(1));
                 }
                 Err(e) => return Err(e),
             };
-            for p in &imported.warnings {
-                eprintln!("{}", problem_line(file, p));
+            for line in problem_lines(file, &imported.warnings) {
+                crate::out::note(&line);
             }
             let overwrite = ogp_core::io::output::Overwrite::from_force(*force);
             ogp_core::io::save_any(&imported.dataset, out, &SaveOptions::default(), overwrite)?;
-            eprint!("{}", summary(&imported, out));
+            eprint!(
+                "{}",
+                ogp_core::display::for_terminal(&summary(&imported, out))
+            );
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -117,10 +117,7 @@ fn print_json(results: &[(PlanProgress, Option<Vec<GroupProgress>>)]) -> Result<
             .map(|(p, groups)| one(p, groups.as_deref()))
             .collect(),
     };
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(&v).unwrap_or_else(|e| e.to_string())
-    );
+    crate::out::json(&v)?;
     Ok(())
 }
 

@@ -84,10 +84,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
-    outln!(
-        "{}",
-        serde_json::to_string_pretty(v).unwrap_or_else(|e| e.to_string())
-    );
+    crate::out::json(v)?;
     Ok(())
 }
 

@@ -17,10 +17,7 @@ pub fn run(out: Option<&Path>, name: &str, force: bool) -> Result<ExitCode, Erro
                 schema::NAMES.join(", ")
             ))
         })?;
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&s).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&s)?;
         return Ok(ExitCode::SUCCESS);
     };
     let files: BTreeMap<String, Vec<u8>> = schema::all()
@@ -29,7 +26,7 @@ pub fn run(out: Option<&Path>, name: &str, force: bool) -> Result<ExitCode, Erro
         .collect();
     ogp_core::io::output::write_dir(dir, &files, Overwrite::from_force(force))?;
     for file in files.keys() {
-        eprintln!("wrote {}", dir.join(file).display());
+        crate::out::note(&format!("wrote {}", dir.join(file).display()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -48,29 +48,27 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
         Err(code) => return Ok(code),
     };
     if args.format == "json" {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&r).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&r)?;
     } else {
         let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
         out!("{}", table(&ds, &r, lang, &args.path));
     }
     if r.has_errors() {
-        eprintln!(
+        crate::out::note(&format!(
             "{}: the selection of {} is not final: see the errors above",
             args.path.display(),
             r.call
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn verify(ds: &Checked, args: &Args, audit: &Path) -> Result<ExitCode, Error> {
-    let text = std::fs::read_to_string(audit).map_err(|source| Error::Io {
+    // A FIFO or a folder given as the audit is refused, not waited on.
+    let text = String::from_utf8(ogp_core::io::read_file(audit)?).map_err(|e| Error::Io {
         path: audit.to_owned(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let named = serde_json::from_str::<serde_json::Value>(&text)
         .ok()

@@ -39,6 +39,9 @@ pub struct Args {
     /// Language of titles (default: the dataset's default language).
     #[arg(long)]
     pub lang: Option<String>,
+    /// The most dates to compute for one plan; a longer range is refused at once.
+    #[arg(long, value_name = "N", default_value_t = progress::DEFAULT_MAX_DATES)]
+    pub max_dates: usize,
     /// Output format: columns plan, date, level, id, title, percent, expected, status.
     #[arg(long, value_parser = ["csv", "json"], default_value = "csv")]
     pub format: String,
@@ -57,6 +60,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let opts = Options {
         method: args.method.as_deref().map(str::parse).transpose()?,
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
+        max_dates: Some(args.max_dates),
         ..Options::default()
     };
     let plans: Vec<&str> = args.plan.as_deref().into_iter().collect();
@@ -71,10 +75,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
     let rows = table.rows(&ds, lang);
     if args.format == "json" {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|e| e.to_string())
-        );
+        crate::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = vec![

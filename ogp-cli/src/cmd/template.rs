@@ -39,18 +39,18 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let overwrite = ogp_core::io::output::Overwrite::from_force(args.force);
     if ogp_core::io::xlsx::is_workbook(&args.dir) {
         ogp_core::io::xlsx::write_template(&args.dir, &languages, overwrite)?;
-        eprintln!(
+        crate::out::note(&format!(
             "wrote the template workbook {}; fill its sheets, then run `ogp validate {}`",
             args.dir.display(),
             args.dir.display()
-        );
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     ogp_core::io::csv::write_template(&args.dir, &languages, overwrite)?;
-    eprintln!(
+    crate::out::note(&format!(
         "wrote the templates into {}; fill them, then run `ogp validate {}`",
         args.dir.display(),
         args.dir.display()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

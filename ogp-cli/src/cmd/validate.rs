@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use ogp_core::{Error, Problem};
 
 use crate::ReportFormat;
-use crate::out::{counts, plural, problem_line};
+use crate::out::{counts, plural, problem_lines};
 
 /// Loads and validates `path`, prints the problems; exit 1 when there is an error.
 pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
@@ -18,8 +18,8 @@ pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
     let (errors, warnings) = counts(&problems);
     match format {
         ReportFormat::Text => {
-            for p in &problems {
-                outln!("{}", problem_line(path, p));
+            for line in problem_lines(path, &problems) {
+                outln!("{line}");
             }
             let verdict = if errors == 0 { "valid" } else { "invalid" };
             outln!(
@@ -37,10 +37,7 @@ pub fn run(path: &Path, format: ReportFormat) -> Result<ExitCode, Error> {
                 "warnings": warnings,
                 "problems": problems,
             });
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&doc).unwrap_or_else(|e| e.to_string())
-            );
+            crate::out::json(&doc)?;
         }
     }
     Ok(if errors == 0 {

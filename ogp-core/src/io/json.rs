@@ -10,7 +10,7 @@
 //! Array elements that are pruned are remembered, so that pointers always refer to the
 //! original document.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -59,6 +59,7 @@ impl Dataset {
         {
             return Ok(ds);
         }
+        let repeated = text_fault_problems(src);
         let mut de = serde_json::Deserializer::from_str(src);
         let first = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
             .map_err(|e| {
@@ -72,20 +73,24 @@ impl Dataset {
                 // look at the tree rejects an array wherever the model has an object.
                 let tree: Value = serde_json::from_str(src).unwrap_or(Value::Null);
                 let typed = serde_json::to_value(&ds).unwrap_or(Value::Null);
-                if arrays_for_objects(&tree, &typed).is_empty() {
+                if arrays_for_objects(&tree, &typed).is_empty() && repeated.is_empty() {
                     return Ok(ds);
                 }
                 let mut problems: Vec<Problem> = type_tree(tree, BTreeSet::new())
                     .problems
                     .into_iter()
                     .map(|t| problem(src, t.code, t.pointer, t.message))
+                    .chain(repeated)
                     .collect();
                 problems.sort_by(crate::error::cmp_problems);
                 Err(Error::Parse { problems })
             }
-            Err((pointer, err)) => Err(Error::Parse {
-                problems: collect_problems(src, &pointer, &err),
-            }),
+            Err((pointer, err)) => {
+                let mut problems = collect_problems(src, &pointer, &err, !repeated.is_empty());
+                problems.extend(repeated);
+                problems.sort_by(crate::error::cmp_problems);
+                Err(Error::Parse { problems })
+            }
         }
     }
 
@@ -102,7 +107,56 @@ impl Dataset {
 }
 
 /// Every problem in `src`, given the first failure of the one-pass read.
-fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -> Vec<Problem> {
+/// Every key named twice in one object (located at the second naming), and every key or
+/// string too long or holding NUL, as problems.
+fn text_fault_problems(src: &str) -> Vec<Problem> {
+    use super::shape::Fault;
+    super::shape::text_faults(src)
+        .into_iter()
+        .map(|d| {
+            let (line, column) = line_column(src, d.offset);
+            let (code, message) = match d.fault {
+                Fault::RepeatedKey(key) => (
+                    Code::DuplicateKey,
+                    format!(
+                        "the key {key:?} is given twice in this object; JSON readers keep only \
+                         one of the two without a word, so give it once"
+                    ),
+                ),
+                Fault::BadString(why) => (Code::BadText, why),
+            };
+            Problem {
+                severity: Severity::Error,
+                code,
+                message,
+                location: Location {
+                    pointer: Some(d.pointer),
+                    line: Some(line),
+                    column: Some(column),
+                    ..Location::default()
+                },
+            }
+        })
+        .collect()
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `src`.
+fn line_column(src: &str, offset: usize) -> (u64, u64) {
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(start..).map_or(0, |t| t.chars().count()) + 1;
+    (line as u64, column as u64)
+}
+
+/// Every problem of a document that did not type. `repeated_keys`: the text names a key twice
+/// in an object (reported by the caller), which may be all that failed.
+fn collect_problems(
+    src: &str,
+    first_pointer: &str,
+    first: &serde_json::Error,
+    repeated_keys: bool,
+) -> Vec<Problem> {
     let tree: Value = match serde_json::from_str(src) {
         Ok(v) => v,
         Err(e) => return vec![syntax_problem(&e)],
@@ -120,9 +174,9 @@ fn collect_problems(src: &str, first_pointer: &str, first: &serde_json::Error) -
             _ => problem(src, t.code, t.pointer, t.message),
         })
         .collect();
-    if problems.is_empty() {
-        // The tree types fine, so the text has something the tree does not keep (a duplicate
-        // key): report the one-pass failure as it was.
+    if problems.is_empty() && !repeated_keys {
+        // The tree types fine, so the text has something the tree does not keep: report the
+        // one-pass failure as it was.
         let (code, message) = classify(&first.to_string());
         let message = strip_position(&message);
         let mut p = problem(src, code, first_pointer.to_owned(), message);
@@ -610,6 +664,186 @@ pub fn locate(src: &str, pointer: &str) -> Option<(u64, u64)> {
     Some(line_col(src, at))
 }
 
+/// [`locate`] for many pointers at once, in one pass over the text: the position of each (in
+/// the order given; `None` where there is no such node). Locating thousands of problems this
+/// way costs one read of the text, where one [`locate`] each would read it once per problem.
+///
+/// ```
+/// use ogp_core::io::json::{locate, locate_all};
+///
+/// let src = "{\n  \"plans\": [\n    {\"id\": \"p1\"}, {\"id\": \"p2\"}\n  ]\n}";
+/// let pointers = ["/plans/1/id", "/plans/0", "/nope", ""];
+/// let one_by_one: Vec<_> = pointers.iter().map(|p| locate(src, p)).collect();
+/// assert_eq!(locate_all(src, &pointers), one_by_one);
+/// assert_eq!(one_by_one[0], Some((3, 20)));
+/// ```
+pub fn locate_all(src: &str, pointers: &[&str]) -> Vec<Option<(u64, u64)>> {
+    let mut wanted: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in pointers.iter().enumerate() {
+        wanted.entry(p).or_default().push(i);
+    }
+    let mut walk = Walk {
+        sc: Scanner {
+            b: src.as_bytes(),
+            i: 0,
+        },
+        pointer: String::new(),
+        wanted,
+        found: vec![None; pointers.len()],
+    };
+    walk.run();
+    let lines = LineIndex::new(src);
+    walk.found
+        .into_iter()
+        .map(|at| at.map(|at| lines.line_col(src, at)))
+        .collect()
+}
+
+/// An open container in [`Walk`]: where its pointer ends, and an array's current index.
+struct Open {
+    base: usize,
+    index: Option<usize>,
+}
+
+/// One pass over JSON text that notes the byte offset of every wanted pointer.
+struct Walk<'a, 'p> {
+    sc: Scanner<'a>,
+    pointer: String,
+    wanted: HashMap<&'p str, Vec<usize>>,
+    found: Vec<Option<usize>>,
+}
+
+impl Walk<'_, '_> {
+    fn mark(&mut self, at: usize) {
+        if let Some(indexes) = self.wanted.remove(self.pointer.as_str()) {
+            for i in indexes {
+                if let Some(slot) = self.found.get_mut(i) {
+                    *slot = Some(at);
+                }
+            }
+        }
+    }
+
+    /// Reads `"key":` and moves the pointer to the member (marking it at its key).
+    fn member(&mut self, base: usize) -> Option<()> {
+        self.sc.ws();
+        let key_at = self.sc.i;
+        let key = self.sc.string()?;
+        self.pointer.truncate(base);
+        self.pointer.push('/');
+        self.pointer
+            .push_str(&key.replace('~', "~0").replace('/', "~1"));
+        self.mark(key_at);
+        self.sc.ws();
+        self.sc.expect(b':')
+    }
+
+    fn element(&mut self, base: usize, index: usize) {
+        self.pointer.truncate(base);
+        self.pointer.push('/');
+        self.pointer.push_str(&index.to_string());
+        self.sc.ws();
+        self.mark(self.sc.i);
+    }
+
+    fn run(&mut self) -> Option<()> {
+        let mut stack: Vec<Open> = Vec::new();
+        self.sc.ws();
+        self.mark(self.sc.i);
+        loop {
+            // A value starts here: open a container, or skip a scalar.
+            self.sc.ws();
+            let base = self.pointer.len();
+            match self.sc.peek()? {
+                b'{' => {
+                    self.sc.i += 1;
+                    self.sc.ws();
+                    if self.sc.peek()? != b'}' {
+                        stack.push(Open { base, index: None });
+                        self.member(base)?;
+                        continue;
+                    }
+                    self.sc.i += 1;
+                }
+                b'[' => {
+                    self.sc.i += 1;
+                    self.sc.ws();
+                    if self.sc.peek()? != b']' {
+                        stack.push(Open {
+                            base,
+                            index: Some(0),
+                        });
+                        self.element(base, 0);
+                        continue;
+                    }
+                    self.sc.i += 1;
+                }
+                _ => self.sc.skip_value()?,
+            }
+            // The value ended: go on to the next member or element, closing what ends.
+            loop {
+                if self.wanted.is_empty() {
+                    return Some(());
+                }
+                let top = stack.last_mut()?;
+                self.sc.ws();
+                match (self.sc.peek()?, top.index.as_mut()) {
+                    (b',', Some(index)) => {
+                        *index += 1;
+                        let (base, index) = (top.base, *index);
+                        self.sc.i += 1;
+                        self.element(base, index);
+                        break;
+                    }
+                    (b',', None) => {
+                        let base = top.base;
+                        self.sc.i += 1;
+                        self.member(base)?;
+                        break;
+                    }
+                    (b']' | b'}', _) => {
+                        self.pointer.truncate(top.base);
+                        stack.pop();
+                        self.sc.i += 1;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+    }
+}
+
+/// Where each line of a text starts, for turning byte offsets into lines and columns without
+/// reading the text again.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The line and column (from 1; the column in characters) of byte `at`.
+    fn line_col(&self, src: &str, at: usize) -> (u64, u64) {
+        let line = self.starts.partition_point(|&s| s <= at);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = src.get(start..at).map_or(0, |t| t.chars().count()) + 1;
+        (line as u64, column as u64)
+    }
+}
+
 fn line_col(src: &str, at: usize) -> (u64, u64) {
     let before = src.get(..at).unwrap_or(src);
     let line = before.matches('\n').count() as u64 + 1;
@@ -699,6 +933,42 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every pointer of a document (and some that are not in it), located in one pass, lands
+    /// where locating each alone does.
+    #[test]
+    fn locating_all_at_once_equals_locating_each() {
+        fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+            out.push(at.clone());
+            match v {
+                Value::Object(m) => {
+                    for (k, x) in m {
+                        let seg = k.replace('~', "~0").replace('/', "~1");
+                        pointers(x, format!("{at}/{seg}"), out);
+                    }
+                }
+                Value::Array(a) => {
+                    for (i, x) in a.iter().enumerate() {
+                        pointers(x, format!("{at}/{i}"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for src in [
+            include_str!("../../../tests/fixtures/format-sample.json"),
+            include_str!("../../../examples/selection/dataset.json"),
+            r#"{"a": [1, {"b": "x\"y"}, [2, 3], []], "c/d": {"e~f": null, "": {}}, "z": [[[]]]}"#,
+        ] {
+            let tree: Value = serde_json::from_str(src).unwrap_or(Value::Null);
+            let mut all = Vec::new();
+            pointers(&tree, String::new(), &mut all);
+            all.extend(["/nope".to_owned(), "/a/9".to_owned(), "/a/1/b/c".to_owned()]);
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            let each: Vec<_> = refs.iter().map(|p| locate(src, p)).collect();
+            assert_eq!(locate_all(src, &refs), each);
+        }
+    }
 
     #[test]
     fn locates_keys_and_elements() {

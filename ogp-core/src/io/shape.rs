@@ -124,14 +124,19 @@ struct Frame {
     array: bool,
     /// Inside free JSON (`ext`): anything goes.
     free: bool,
+    /// Where this object's keys start in the scan's list of keys seen.
+    keys_from: usize,
 }
 
 /// True when every array of `text` (a JSON document that parsed) stands where the model
-/// expects a list or free JSON; false when one may stand for an object (run the full check).
+/// expects a list or free JSON, and no object names a key twice; false when one may stand for
+/// an object or a key may be repeated (run the full check, which says where).
 pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
     let keys = keys();
     let b = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
+    // The keys of every open object, innermost last (each frame knows where its own start).
+    let mut seen: Vec<&str> = Vec::new();
     // The key whose value comes next (in an object), when it is a plain key.
     let mut key: Option<&str> = None;
     let mut i = 0;
@@ -140,10 +145,22 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
             b'"' => {
                 let end = string_end(b, i + 1);
                 let Some(end) = end else { return false };
+                let raw = text.get(i + 1..end).unwrap_or("");
+                if raw.len() > crate::MAX_TEXT_BYTES || raw.contains("\\u0000") {
+                    return false; // the full check names the text at fault
+                }
                 let in_object = stack.last().is_some_and(|f| !f.array);
                 if in_object && next_non_ws(b, end + 1) == Some(b':') {
                     let raw = text.get(i + 1..end).unwrap_or("\\");
-                    key = (!raw.contains('\\')).then_some(raw);
+                    if raw.contains('\\') {
+                        return false; // an escaped key may repeat another: let the full check tell
+                    }
+                    let from = stack.last().map_or(0, |f| f.keys_from);
+                    if seen.get(from..).is_some_and(|own| own.contains(&raw)) {
+                        return false;
+                    }
+                    seen.push(raw);
+                    key = Some(raw);
                     i = end + 1;
                     continue;
                 }
@@ -164,12 +181,15 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
                 stack.push(Frame {
                     array: c == b'[',
                     free,
+                    keys_from: seen.len(),
                 });
                 key = None;
                 i += 1;
             }
             b']' | b'}' => {
-                stack.pop();
+                if let Some(f) = stack.pop() {
+                    seen.truncate(f.keys_from);
+                }
                 key = None;
                 i += 1;
             }
@@ -186,6 +206,146 @@ fn next(b: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> usize {
     b.get(from..)
         .and_then(|rest| rest.iter().position(|&c| stop(c)))
         .map_or(b.len(), |n| from + n)
+}
+
+/// A fault of the JSON text that the typed model cannot see: the JSON pointer of the member
+/// (`/plans/0/title/en`), the byte offset where the text shows it, and what is wrong.
+pub(crate) struct TextFault {
+    pub pointer: String,
+    pub offset: usize,
+    pub fault: Fault,
+}
+
+/// What is wrong with a member of the text.
+pub(crate) enum Fault {
+    /// Its key is named a second time in its object (JSON readers keep one silently).
+    RepeatedKey(String),
+    /// Its key or string value is too long or holds NUL: the message says which.
+    BadString(String),
+}
+
+/// Every key named twice in one object of `text` (a JSON document that parsed), and every key
+/// or string too long or holding NUL, in text order.
+pub(crate) fn text_faults(text: &str) -> Vec<TextFault> {
+    let b = text.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut found = Vec::new();
+    let mut i = 0;
+    // Enough to show what is wrong; more would only cost (each fault builds its pointer).
+    const ENOUGH: usize = 1000;
+    while let Some(&c) = b.get(i).filter(|_| found.len() < ENOUGH) {
+        match c {
+            b'"' => {
+                let Some(end) = string_end(b, i + 1) else {
+                    break;
+                };
+                let quoted = text.get(i..=end).unwrap_or("\"\"");
+                let in_object = stack.last().is_some_and(|f| !f.array);
+                let is_key = in_object && next_non_ws(b, end + 1) == Some(b':');
+                let string: String = match quoted.contains('\\') || is_key {
+                    true => serde_json::from_str(quoted).unwrap_or_default(),
+                    false => quoted.get(1..quoted.len() - 1).unwrap_or("").to_owned(),
+                };
+                if is_key {
+                    let repeated = stack
+                        .last_mut()
+                        .is_some_and(|top| !top.keys.insert(string.clone()));
+                    let fault = crate::text_fault(&string);
+                    if repeated || fault.is_some() {
+                        // Built only for a fault: a pointer per key would cost the depth each.
+                        let pointer = pointer_of(&stack) + "/" + &escape_segment(&string);
+                        if repeated {
+                            found.push(TextFault {
+                                pointer: pointer.clone(),
+                                offset: i,
+                                fault: Fault::RepeatedKey(string.clone()),
+                            });
+                        }
+                        if let Some(why) = fault {
+                            found.push(TextFault {
+                                pointer,
+                                offset: i,
+                                fault: Fault::BadString(format!("its key: {why}")),
+                            });
+                        }
+                    }
+                    if let Some(top) = stack.last_mut() {
+                        top.key = Some(string);
+                    }
+                } else if let Some(why) = crate::text_fault(&string) {
+                    let mut pointer = pointer_of(&stack);
+                    if let Some(top) = stack.last() {
+                        pointer.push('/');
+                        pointer.push_str(&match (&top.key, top.array) {
+                            (_, true) => top.index.to_string(),
+                            (Some(k), false) => escape_segment(k),
+                            (None, false) => String::new(),
+                        });
+                    }
+                    found.push(TextFault {
+                        pointer,
+                        offset: i,
+                        fault: Fault::BadString(why),
+                    });
+                }
+                i = end + 1;
+            }
+            b'[' | b'{' => {
+                stack.push(Open {
+                    array: c == b'[',
+                    index: 0,
+                    key: None,
+                    keys: BTreeSet::new(),
+                });
+                i += 1;
+            }
+            b']' | b'}' => {
+                stack.pop();
+                i += 1;
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut().filter(|f| f.array) {
+                    top.index += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// An open container while looking for repeated keys.
+struct Open {
+    array: bool,
+    /// The current element's index, in an array.
+    index: usize,
+    /// The current member's key, in an object.
+    key: Option<String>,
+    /// The keys named so far, in an object.
+    keys: BTreeSet<String>,
+}
+
+/// A key as a JSON pointer segment (`~` → `~0`, `/` → `~1`).
+fn escape_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The JSON pointer of the innermost open container: each outer one's current member.
+fn pointer_of(stack: &[Open]) -> String {
+    let outer = stack
+        .get(..stack.len().saturating_sub(1))
+        .unwrap_or_default();
+    let mut pointer = String::new();
+    for f in outer {
+        pointer.push('/');
+        match (&f.key, f.array) {
+            (_, true) => pointer.push_str(&f.index.to_string()),
+            (Some(k), false) => pointer.push_str(&escape_segment(k)),
+            (None, false) => {}
+        }
+    }
+    pointer
 }
 
 /// The index of the `"` closing a string whose content starts at `from`.

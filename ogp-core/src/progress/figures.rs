@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use super::group::{GroupBy, Level, SeriesRow, groups};
 use super::result::NodeStatus;
 use super::rules::{Reading, Rules, expected_in, is_high, level_of, read, status, weighted_mean};
-use super::series::Every;
+use super::series::{Every, within_limit};
 use super::{Detail, Options};
 use crate::{ActionPlan, Checked, Commitment, Completion, Error, Milestone, ProgressMethod};
 use crate::{Dataset, Indicator, StatusScale, Text, Update};
@@ -153,7 +153,8 @@ impl TableNode {
 /// ```
 ///
 /// Errors: [`Error::NotFound`] for a plan id that does not exist; [`Error::Argument`] for an
-/// option out of range.
+/// option out of range, or a plan whose dates number more than [`Options::max_dates`] (as
+/// [`super::series_of_plans`]).
 pub fn series_table(
     checked: &Checked,
     plans: &[&str],
@@ -174,6 +175,7 @@ pub fn series_table(
     let mut table = SeriesTable::default();
     for plan in chosen {
         let dates = super::plan_dates(plan, every, from, to);
+        within_limit(plan.id.as_str(), &dates, opts)?;
         match level {
             Level::Theme => themes_into(&mut table, checked, plan, &dates, opts)?,
             Level::Plan | Level::Commitment => {

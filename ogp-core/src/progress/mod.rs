@@ -259,7 +259,15 @@ pub struct Options {
     pub status_scale: Option<StatusScale>,
     /// Whether the results carry their derivation in words (default) or figures only.
     pub detail: Detail,
+    /// The most dates a series may compute for one plan (default [`DEFAULT_MAX_DATES`]): a plan
+    /// dated 0001–9999, or `--from 0001 --to 9999`, is refused at once rather than computed
+    /// for minutes.
+    pub max_dates: Option<usize>,
 }
+
+/// The most dates a series computes for one plan unless [`Options::max_dates`] says otherwise:
+/// 1,200, a century of month ends.
+pub const DEFAULT_MAX_DATES: usize = 1200;
 
 /// How much of a result's derivation is written out.
 ///

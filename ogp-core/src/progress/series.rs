@@ -83,6 +83,21 @@ pub fn dates(every: Every, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     out
 }
 
+/// Refuses a series of more dates than [`Options::max_dates`] allows (bounded work on any
+/// input), naming the range and how to raise the limit.
+pub(super) fn within_limit(plan: &str, dates: &[NaiveDate], opts: &Options) -> Result<(), Error> {
+    let max = opts.max_dates.unwrap_or(super::DEFAULT_MAX_DATES);
+    match (dates.first(), dates.last()) {
+        (Some(first), Some(last)) if dates.len() > max => Err(Error::Argument(format!(
+            "the series of plan {plan:?} would compute {} dates ({first} to {last}), more than \
+             the limit of {max}; narrow the range (--from/--to, start=/end=) or raise the limit \
+             (--max-dates, max_dates=)",
+            dates.len()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// A node's updates sorted by (day it counts from, position), and how many count so far.
 struct Cursor {
     sorted: Vec<(NaiveDate, usize)>,
@@ -126,6 +141,7 @@ pub fn series(
     dates: &[NaiveDate],
     opts: &Options,
 ) -> Result<Vec<PlanProgress>, Error> {
+    within_limit(plan, dates, opts)?;
     let prep = Prepared::new(ds, plan, opts)?;
     let mut own: Vec<Cursor> = prep
         .plan
@@ -205,6 +221,7 @@ pub fn series_of_plans(
         .into_iter()
         .map(|plan| {
             let dates = super::plan_dates(plan, every, from, to);
+            within_limit(plan.id.as_str(), &dates, opts)?;
             series(checked, plan.id.as_str(), &dates, opts)
         })
         .collect()

@@ -4,7 +4,9 @@
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::{Call, ScoringGrid, lottery};
+use sha2::{Digest, Sha256};
+
+use crate::{Call, ScoringGrid};
 
 /// The fingerprint of a call, its grid and the committee's term limit (module doc, §9).
 pub(super) fn fingerprint(
@@ -21,9 +23,46 @@ pub(super) fn fingerprint(
     c.scores.sort_by(|a, b| {
         (&a.candidate, &a.evaluator, &a.criterion).cmp(&(&b.candidate, &b.evaluator, &b.criterion))
     });
-    let bytes = serde_json::to_vec(&(&c, grid, max_terms))
+    let value = serde_json::to_value((&c, grid, max_terms))
         .map_err(|e| Error::Argument(format!("cannot serialise the call: {e}")))?;
-    Ok(format!("{:016x}", lottery::fnv1a64(&bytes)))
+    let mut canonical = String::new();
+    write_canonical(&value, &mut canonical);
+    let digest = Sha256::digest(canonical.as_bytes());
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Writes `value` in the canonical form of the module doc (§9): compact JSON, object keys in
+/// byte order, strings and numbers as `serde_json` writes them.
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                if let Some(v) = map.get(key) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
 }
 
 /// The differences between a published JSON value and a recomputed one, as
@@ -196,5 +235,31 @@ impl<'de> serde::de::Visitor<'de> for Unique {
             map.next_value_seed(Unique(at))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_canonical_form_sorts_keys_at_every_depth_and_has_no_spaces() {
+        let v = serde_json::json!({"b": [1, {"z": "é\n", "a": 7.5}], "a": null, "B": true});
+        let mut out = String::new();
+        write_canonical(&v, &mut out);
+        assert_eq!(out, r#"{"B":true,"a":null,"b":[1,{"a":7.5,"z":"é\n"}]}"#);
+    }
+
+    #[test]
+    fn the_digest_is_sha_256() {
+        // FIPS 180-4's first example: SHA-256("abc").
+        let d: String = Sha256::digest(b"abc")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(
+            d,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

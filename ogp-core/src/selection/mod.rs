@@ -143,12 +143,16 @@
 //! score, a seed, a tie, a quota) before it publishes.
 //!
 //! # 9. The fingerprint and re-running an audit
-//! `fingerprint` says what a result was computed from: the 64-bit FNV-1a hash
-//! ([`lottery::fnv1a64`](crate::lottery::fnv1a64)) of the compact JSON (as this crate writes
-//! it) of the array `[call, grid, max_consecutive_terms]`, where the call's candidates and
-//! evaluators are put in id order, each evaluator's conflicts sorted, and its scores in
-//! (candidate, evaluator, criterion) order; written as 16 hexadecimal digits. The same call
-//! data, in any order, gives the same fingerprint.
+//! `fingerprint` says what a result was computed from: the SHA-256 digest (FIPS 180-4) of the
+//! canonical JSON of the array `[call, grid, max_consecutive_terms]`, written as 64 lower-case
+//! hexadecimal digits. Before hashing, the call's candidates and evaluators are put in id
+//! order, each evaluator's conflicts sorted, and its scores put in (candidate, evaluator,
+//! criterion) order. The canonical JSON is compact (no space or newline), has every object's
+//! keys in byte order, fields the model leaves empty omitted as the crate's JSON omits them,
+//! strings escaped as `serde_json` escapes them and numbers in their shortest round-trip form
+//! (`70`, `7.5`, `1e-7`). The same call data, in any order, gives the same fingerprint; data
+//! that differs in anything gives another, and nobody can craft other data with the same one
+//! (a cryptographic hash, where a 64-bit one could be matched by search).
 //!
 //! [`verify`] takes a published audit (the JSON of a `SelectionResult`), recomputes the
 //! selection of the call it names from the dataset, and lists every difference, field by

@@ -25,8 +25,9 @@ pub struct SelectionResult {
     pub grid_version: String,
     /// Whether the grid is approved (a draft grid adds a `draft-grid` warning).
     pub grid_status: GridStatus,
-    /// What the result was computed from: FNV-1a-64, as 16 hexadecimal digits, of the call
-    /// (in canonical order), the grid and the committee's term limit (module doc, §9).
+    /// What the result was computed from: SHA-256, as 64 hexadecimal digits, of the canonical
+    /// JSON of the call (in canonical order), the grid and the committee's term limit (module
+    /// doc, §9).
     pub fingerprint: String,
     /// How the evaluators' scores of one criterion are combined.
     pub aggregation: Aggregation,

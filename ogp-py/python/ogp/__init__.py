@@ -38,6 +38,7 @@ from ogp._ogp import (
     json_schema,
     load,
     schema_names,
+    set_max_input_bytes,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "json_schema",
     "load",
     "schema_names",
+    "set_max_input_bytes",
 ]

@@ -17,6 +17,7 @@ __all__ = [
     "json_schema",
     "load",
     "schema_names",
+    "set_max_input_bytes",
 ]
 
 __version__: str
@@ -87,6 +88,7 @@ class Dataset:
         method: Optional[str] = None,
         schedule: Optional[str] = None,
         lang: Optional[str] = None,
+        max_dates: Optional[int] = None,
     ) -> Series: ...
     def committee_report(
         self,
@@ -186,3 +188,4 @@ class Problem:
 def load(path: Union[str, os.PathLike[str]]) -> Dataset: ...
 def json_schema(name: str = "Dataset") -> Dict[str, Any]: ...
 def schema_names() -> List[str]: ...
+def set_max_input_bytes(limit: int) -> int: ...

@@ -40,8 +40,14 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     out
 }
 
-/// Splits a `;`-joined cell (see [`join_list`]); items are trimmed, empty items dropped.
+/// Splits a `;`-joined cell (see [`join_list`]) into its items exactly as written: an item
+/// with spaces around it keeps them and an empty item (`a;;b`, `a;`) stays, so that
+/// validation reports them as it does in JSON rather than the reader changing the data. An
+/// empty cell is no item at all.
 pub fn split_list(cell: &str) -> Vec<String> {
+    if cell.is_empty() {
+        return Vec::new();
+    }
     let mut items = Vec::new();
     let mut cur = String::new();
     let mut chars = cell.chars();
@@ -57,10 +63,6 @@ pub fn split_list(cell: &str) -> Vec<String> {
     }
     items.push(cur);
     items
-        .into_iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect()
 }
 
 /// An `ext` value as a cell: a string as itself unless it would read back as something else
@@ -104,7 +106,8 @@ mod tests {
         let cell = join_list(&items);
         assert_eq!(cell, "a\\;b;c\\\\d;e");
         assert_eq!(split_list(&cell), items);
-        assert_eq!(split_list(" x ; y ;"), ["x", "y"]);
+        assert_eq!(split_list(" x ; y ;"), [" x ", " y ", ""]);
+        assert_eq!(split_list(""), Vec::<String>::new());
     }
 
     #[test]

@@ -24,7 +24,10 @@
 //!   text (in the dataset's default language) in the column `title` itself. Both shapes
 //!   round-trip exactly; a row may not fill both;
 //! - lists of ids, words or strings `;`-joined in one cell (`a;b`); a `;` or `\` inside a
-//!   value is written `\;` or `\\`; items are trimmed;
+//!   value is written `\;` or `\\`. Items are read exactly as written: an item with spaces
+//!   around it, or an empty one (` a ;`, `a;;b`), is an error (of the reader for ids, words
+//!   and dates, as the `datapackage.json` patterns say; of [`crate::validate`] for free
+//!   strings, as in JSON), never silently trimmed or dropped;
 //! - maps as `features/<key>`, `eligibility/<requirement>`;
 //! - country-specific fields as `ext/<key>` (`irm/ext/<key>` for the IRM block): a cell that
 //!   reads as JSON (`42`, `true`, `[1,2]`, `{"a":1}`, `"quoted"`) is that value, any other
@@ -242,7 +245,7 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
                         && p.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
                 })
             };
-            if !num(parts.next(), 4, 0, 9999) {
+            if !num(parts.next(), 4, 1, 9999) {
                 return false;
             }
             match parts.next() {
@@ -262,7 +265,8 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
 
 /// The name among `names` that `name` is probably meant to be: the same but for case, or
 /// within one edit (a letter added, left out, changed, or two swapped) of it — `Updates` or `update` for
-/// `updates`. `None` when `name` is one of `names` exactly, or near none.
+/// `updates`. `None` when `name` is one of `names` exactly, or near none, or longer than
+/// [`crate::hint::MAX_HINT_CHARS`] (no edit distance is spent on a name that long).
 ///
 /// ```text
 /// near_miss("Updates", ["updates", "events"]) == Some("updates")
@@ -271,14 +275,19 @@ pub(crate) fn near_miss<'a>(
     name: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if crate::hint::too_long_for_hint(name) {
+        return None;
+    }
     let lower = name.to_lowercase();
     let names: Vec<&str> = names.into_iter().collect();
     if names.contains(&name) {
         return None;
     }
-    names
-        .into_iter()
-        .find(|n| crate::hint::distance(&lower, &n.to_lowercase()) <= 1)
+    let chars = lower.chars().count();
+    names.into_iter().find(|n| {
+        let n = n.to_lowercase();
+        n.chars().count().abs_diff(chars) <= 1 && crate::hint::distance(&lower, &n) <= 1
+    })
 }
 
 /// The text of CSV bytes (see [`sniff`]): UTF-8 with or without a byte-order mark, or the
@@ -290,6 +299,12 @@ pub(crate) fn sniff_decode(bytes: &[u8]) -> Result<&str, String> {
 /// The delimiter of a CSV text, from its header line (see [`sniff`]).
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     sniff::delimiter(text)
+}
+
+/// True when a CSV text ends inside a quoted cell, as a file cut short does (see
+/// [`sniff`]).
+pub(crate) fn sniff_ends_in_quotes(text: &str, delimiter: u8) -> bool {
+    sniff::ends_in_quotes(text, delimiter)
 }
 
 /// A cell of a report (a CSV that is printed, not read back as a bundle) made safe for a
@@ -434,7 +449,8 @@ pub fn read_dir(dir: &Path) -> Result<Bundle, Error> {
 /// The bytes of a file of a bundle folder (`inside`, resolved). A name that looks like a
 /// table but is not a regular file (a folder, a FIFO, a dangling link) is an error rather than
 /// silently skipped; a symbolic link is followed only when it stays inside the bundle, and the
-/// error for one that leads outside never shows what it points to.
+/// error for one that leads outside never shows what it points to. The rest is
+/// [`crate::io::read_file`]'s check, the one every single-file reader makes.
 fn read_bundle_file(path: &Path, inside: &Path) -> Result<Vec<u8>, Error> {
     let refuse = |why: &str| Error::Io {
         path: path.to_owned(),
@@ -456,15 +472,7 @@ fn read_bundle_file(path: &Path, inside: &Path) -> Result<Vec<u8>, Error> {
             ));
         }
     }
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return Err(refuse(
-            "not a regular file (a folder, a pipe or a device); not read",
-        ));
-    }
-    std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
+    crate::io::read_file(path)
 }
 
 impl Dataset {
@@ -675,6 +683,8 @@ mod tests {
         assert_eq!(near_miss("udpates", names), Some("updates"));
         assert_eq!(near_miss("udpatse", names), None);
         assert_eq!(near_miss("", names), None);
+        let long = format!("updates{}", "s".repeat(crate::hint::MAX_HINT_CHARS));
+        assert_eq!(near_miss(&long, names), None);
     }
 
     #[test]
@@ -689,6 +699,8 @@ mod tests {
             "24",
             "2024-02-32",
             "2024-01-01-1",
+            "0000",
+            "0000-01-01",
         ] {
             assert!(!matches_pattern(crate::DATE_PATTERN, bad), "{bad}");
         }

@@ -373,8 +373,9 @@ impl Reader {
                 return None;
             }
         };
+        let delimiter = sniff::delimiter(text);
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(sniff::delimiter(text))
+            .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
@@ -421,6 +422,20 @@ impl Reader {
                 unreadable: Vec::new(),
             });
         }
+        if sniff::ends_in_quotes(text, delimiter) {
+            // The open quote is in the last cell of the last record.
+            let (row, cells) = rows
+                .last()
+                .map_or((1, header.len()), |r| (r.row, r.cells.len()));
+            let label = header.get(cells.saturating_sub(1)).map(|l| shorten(l));
+            self.error(
+                Code::TypeError,
+                at(file, Some(row), label.as_deref()),
+                truncated_message(),
+            );
+            self.unread.push(file.to_owned());
+            return None;
+        }
         Some(Records { header, rows })
     }
 
@@ -462,11 +477,13 @@ impl Reader {
         let mut seen = BTreeSet::new();
         let mut slots = Vec::new();
         for label in header {
+            // A heading too long to be a column's name (a broken file) is named by its start.
+            let shown = shorten(label);
             if !seen.insert(label.clone()) {
                 self.error(
                     Code::DuplicateLabel,
-                    at(file, Some(1), Some(label)),
-                    format!("column {label:?} appears twice; only the first is read"),
+                    at(file, Some(1), Some(&shown)),
+                    format!("column {shown:?} appears twice; only the first is read"),
                 );
                 slots.push(Slot::Skip);
                 continue;
@@ -490,9 +507,9 @@ impl Reader {
                     );
                     self.error(
                         Code::ExtraLabel,
-                        at(file, Some(1), Some(label)),
+                        at(file, Some(1), Some(&shown)),
                         format!(
-                            "{} has no column {label:?}{hint} (put country-specific fields in \
+                            "{} has no column {shown:?}{hint} (put country-specific fields in \
                              \"ext/<name>\" columns, languages in \"<text>/<tag>\" columns)",
                             t.file()
                         ),
@@ -1025,6 +1042,29 @@ fn where_is(bytes: &[u8], offset: usize) -> (Option<u64>, Option<String>) {
     }
 }
 
+/// The message for a CSV text that ends inside a quoted cell (see [`sniff::ends_in_quotes`]).
+pub(crate) fn truncated_message() -> String {
+    "the file ends inside a quoted cell (a \" opens it and none closes it): it seems cut \
+     short, or a quote is missing; nothing of it was read"
+        .into()
+}
+
+/// The most characters of a heading that a message repeats.
+const SHOWN_CHARS: usize = 80;
+
+/// `text` as a message names it: whole when it has at most [`SHOWN_CHARS`] characters, else
+/// its start, `…` and its length in characters (a heading of megabytes is not printed back).
+fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters)",
+            text.get(..cut).unwrap_or_default(),
+            text.chars().count()
+        )),
+    }
+}
+
 /// `Ok` when the cell has no space, tab or line break before or after its value. Ids, words
 /// and dates are checked exactly as the `datapackage.json` declares them (a pattern), so that
 /// `frictionless validate` and this reader accept the same cells: `"p1 "` is not an id there.
@@ -1141,6 +1181,7 @@ fn scalar(sc: &Scalar, text: &str) -> Result<Value, (Code, String)> {
                 Err(e) if super::matches_pattern(crate::DATE_PATTERN, t) => {
                     Err((Code::BadDate, e.to_string()))
                 }
+                Err(e) if t.starts_with("0000") => Err((Code::ConstraintError, e.to_string())),
                 Err(_) => Err((Code::ConstraintError, date_hint(t))),
             }
         }

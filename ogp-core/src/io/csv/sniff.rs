@@ -85,6 +85,39 @@ pub(crate) fn delimiter(text: &str) -> u8 {
     if semis > commas { b';' } else { b',' }
 }
 
+/// True when a CSV text ends inside a quoted cell: a cell opened with `"` whose closing `"`
+/// never comes (the file was cut, or a quote was typed by hand). The csv crate ends such a
+/// cell at the end of the file without a word, so a truncated file would read as whole.
+///
+/// The text is scanned as the csv crate reads it (with `delimiter`): a `"` opens a quoted cell
+/// only at the start of a cell; inside, `""` is an escaped quote and a lone `"` closes it; a
+/// `"` elsewhere is a plain character. One pass, no allocation.
+pub(crate) fn ends_in_quotes(text: &str, delimiter: u8) -> bool {
+    #[derive(Clone, Copy)]
+    enum State {
+        /// At the start of a cell.
+        Start,
+        /// In a cell that is not quoted.
+        Plain,
+        /// In a quoted cell.
+        Quoted,
+        /// Just after a `"` in a quoted cell: the end of the quotes, or half of `""`.
+        QuoteInQuoted,
+    }
+    let mut state = State::Start;
+    for &b in text.as_bytes() {
+        state = match (state, b) {
+            (State::Start, b'"') => State::Quoted,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) | (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b'\n' | b'\r') => State::Start,
+            (_, b) if b == delimiter => State::Start,
+            _ => State::Plain,
+        };
+    }
+    matches!(state, State::Quoted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +154,29 @@ mod tests {
         // Plain text, and text with a stray NUL, are not UTF-16.
         assert!(decode(b"id,name\nmin,Ministry\n").is_ok());
         assert!(utf16_without_bom(b"id,na\0e\nmin,Ministry\n").is_none());
+    }
+
+    #[test]
+    fn text_cut_inside_quotes() {
+        for cut in ["a,\"b", "a,\"b\"\"c", "a\n\"x,\ny", "\"", "a;\"b\";\"c"] {
+            assert!(
+                ends_in_quotes(cut, if cut.contains(';') { b';' } else { b',' }),
+                "{cut:?}"
+            );
+        }
+        for whole in [
+            "a,\"b\"",
+            "a,\"b\"\"c\"\n",
+            "a,5\" screen\n",
+            "a,\"x\"y\"\n",
+            "a,\"\"",
+            "",
+            "\"a\nb\",c\r\n",
+        ] {
+            assert!(!ends_in_quotes(whole, b','), "{whole:?}");
+        }
+        // With `;` as the delimiter, a `"` after a `,` is a plain character.
+        assert!(!ends_in_quotes("a,\"b;c", b';'));
     }
 
     #[test]

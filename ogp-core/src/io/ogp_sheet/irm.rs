@@ -18,8 +18,22 @@ pub(crate) fn folded(cell: &str) -> String {
 /// `ND` (no data), `NR` (not reviewed), `NA`, `N/A`, `Not Reviewed`, `Unclear`, `-` and empty
 /// are absent values, never labels.
 pub(crate) fn absent(cell: &str) -> bool {
+    // No absent word is longer than `notapplicable`: a cell is folded no further than that,
+    // so a long text (asked for on every field read) costs nothing.
+    const LONGEST: usize = "notapplicable".len();
+    let mut key = String::new();
+    for c in cell
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if key.len() >= LONGEST {
+            return false;
+        }
+        key.push(c);
+    }
     matches!(
-        folded(cell).as_str(),
+        key.as_str(),
         "" | "nd" | "nr" | "na" | "notreviewed" | "unclear" | "notapplicable" | "nodata"
     )
 }

@@ -205,12 +205,10 @@ impl WarningKind {
     }
 }
 
-/// Reads the sheet in the file at `path` (see [`read`]).
+/// Reads the sheet in the file at `path` (see [`read`]); a path that is not a regular file
+/// is refused (see [`crate::io::read_file`]).
 pub fn read_file(path: &Path) -> Result<Imported, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::io::read_file(path)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -230,8 +228,9 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Imported, Error> {
             return Err(sheet.into_error());
         }
     };
+    let delimiter = super::csv::sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(super::csv::sniff_delimiter(text))
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -240,6 +239,25 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Imported, Error> {
         Some(Ok(first)) => first.iter().map(|h| h.trim().to_owned()).collect(),
         _ => Vec::new(),
     };
+    let records: Vec<csv::Result<csv::StringRecord>> = records.collect();
+    if super::csv::sniff_ends_in_quotes(text, delimiter) {
+        // The quote left open is in the last cell of the last row.
+        let (row, cells) = match records.last() {
+            Some(last) => (
+                records.len() as u64 + 1,
+                last.as_ref().map_or(0, csv::StringRecord::len),
+            ),
+            None => (1, headings.len()),
+        };
+        let heading = headings.get(cells.saturating_sub(1)).cloned();
+        sheet.error(
+            Code::TypeError,
+            Some(row),
+            heading.as_deref(),
+            super::csv::read::truncated_message(),
+        );
+        return Err(sheet.into_error());
+    }
     let fields: Vec<Option<Field>> = headings.iter().map(|h| columns::field(h)).collect();
     if !fields.contains(&Some(Field::Title)) {
         sheet.error(
@@ -250,7 +268,7 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Imported, Error> {
         );
         return Err(sheet.into_error());
     }
-    for (index, record) in records.enumerate() {
+    for (index, record) in records.into_iter().enumerate() {
         let number = index as u64 + 2;
         let Ok(record) = record else {
             sheet.error(
@@ -261,6 +279,17 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Imported, Error> {
             );
             continue;
         };
+        let faults: Vec<_> = headings
+            .iter()
+            .zip(record.iter())
+            .filter_map(|(heading, cell)| crate::text_fault(cell).map(|why| (heading, why)))
+            .collect();
+        if !faults.is_empty() {
+            for (heading, why) in faults {
+                sheet.error(Code::BadText, Some(number), Some(heading), why);
+            }
+            continue;
+        }
         if let Some(row) = Row::new(number, &headings, &fields, &record) {
             sheet.row(&row);
         }

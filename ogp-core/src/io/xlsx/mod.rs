@@ -81,11 +81,9 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Bundle, Error> {
 }
 
 /// Reads the workbook at `path` (see [`from_bytes`]); problems name it as `path` is written.
+/// A path that is not a regular file is refused (see [`crate::io::read_file`]).
 pub fn read_file(path: &Path) -> Result<Bundle, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = crate::io::read_file(path)?;
     from_bytes(&bytes, &path.display().to_string())
 }
 
