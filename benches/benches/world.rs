@@ -8,9 +8,11 @@
 //! - `world/validate`;
 //! - `world/series_of_every_plan`: the monthly plan-level series of every plan, through
 //!   `ogp_benches::world::series_of_every_plan`;
-//! - `scaling/series_of_every_plan/N`: the same at 25, 50, 100 and 200 plans (target: linear —
+//! - `scaling/series_of_every_plan/N`: the same at 25 to 800 plans (target: linear —
 //!   twice the plans, twice the time);
-//! - `selection/run/10000`: a call of 10,000 candidates, beside `validate` of the same dataset.
+//! - `selection/run/10000`: a call of 10,000 candidates, beside `validate` of the same dataset;
+//! - `rotation/propose/1000` and `rotation/history/1000`: a policy of 40 members with 1,000
+//!   events (999 decided), beside `validate` of the same dataset.
 #![allow(missing_docs)]
 
 use std::collections::BTreeMap;
@@ -18,7 +20,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use ogp_benches::world::{Size, series_of_every_plan, world};
+use ogp_benches::world::{Size, series_of_every_plan, series_of_every_plan_full, world};
 use ogp_core::io::csv::{self as bundle, WriteOptions};
 use ogp_core::{Dataset, validate};
 
@@ -82,13 +84,17 @@ fn bench_compute(c: &mut Criterion) {
     g.bench_function("series_of_every_plan", |b| {
         b.iter(|| series_of_every_plan(black_box(&checked)))
     });
+    // The same series with every result built whole: what the figures-only sweep saves.
+    g.bench_function("series_of_every_plan_full", |b| {
+        b.iter(|| series_of_every_plan_full(black_box(&checked)))
+    });
     g.finish();
 }
 
 fn bench_scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10);
-    for plans in [25, 50, 100, 200] {
+    for plans in [25, 50, 100, 200, 400, 800] {
         let Ok(ds) = ogp_core::Checked::new(world(Size { plans, ..WORLD }, 1)) else {
             continue;
         };
@@ -115,11 +121,29 @@ fn bench_selection(c: &mut Criterion) {
     g.finish();
 }
 
+fn bench_rotation(c: &mut Criterion) {
+    const EVENTS: usize = 1000;
+    let ds = ogp_benches::rotation::history(40, EVENTS);
+    let mut g = c.benchmark_group("rotation");
+    g.bench_function("validate/1000", |b| b.iter(|| validate(black_box(&ds))));
+    let Ok(checked) = ogp_core::Checked::new(ds) else {
+        return;
+    };
+    let last = ogp_benches::rotation::last_event(EVENTS);
+    g.bench_function("propose/1000", |b| {
+        b.iter(|| ogp_core::rotation::propose(black_box(&checked), &last))
+    });
+    g.bench_function("history/1000", |b| {
+        b.iter(|| ogp_core::rotation::history(black_box(&checked), ogp_benches::rotation::POLICY))
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    targets = bench_load, bench_bundle, bench_compute, bench_scaling, bench_selection
+    targets = bench_load, bench_bundle, bench_compute, bench_scaling, bench_selection, bench_rotation
 }
 criterion_main!(benches);

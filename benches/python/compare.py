@@ -13,13 +13,18 @@
 (c) the ``ogp series`` CLI — every plan at once when the CLI allows it, else a sample of plans,
     timed per plan and extrapolated to all (each call loads the file again, as a shell loop
     would);
-and, as (d), the Rust library itself (``--bin series`` of ogp-benches).
+and, as (d), the Rust library itself (``--bin series`` of ogp-benches: the figures-only
+sweep ``progress::series_table``, and, beside it, every result built whole as before).
+Last, (e) the peak memory (maximum resident set size) of ``ogp validate`` loading and checking
+the JSON file, and the CSV bundle beside it when there is one (``--bundle``), against the
+input's bytes.
 
 It checks that pandas and ogp give the same figures (percent and expected, within 1e-9) for
 every plan and date, then prints a table of times and ratios to pandas. Exit status 1 when
 the figures differ.
 
     python benches/python/compare.py --plans 100
+    python benches/python/compare.py --plans 100 --bundle   # also the bundle's peak memory
     python benches/python/compare.py --json OUT/world.json
 """
 
@@ -31,6 +36,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -245,12 +251,48 @@ def compare(expected: pd.DataFrame, got: pd.DataFrame, what: str, every_plan: bo
     return n
 
 
-def generate(plans: int, out: Path) -> Path:
+def generate(plans: int, out: Path, bundle: bool) -> Path:
+    only = [] if bundle else ["--json-only"]
     subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "ogp-benches", "--bin", "gen",
                     "--", "--plans", str(plans), "--commitments", "20", "--milestones", "5",
-                    "--updates", "25", "--seed", "1", "--json-only", str(out)],
+                    "--updates", "25", "--seed", "1", *only, str(out)],
                    cwd=ROOT, check=True)
     return out / "world.json"
+
+
+# --- (e) peak memory -----------------------------------------------------------------------
+
+def peak_rss(cmd: list[str]) -> tuple[float, int]:
+    """The seconds and the peak resident set size (bytes) of one run of `cmd`, measured by
+    GNU time (``/usr/bin/time -f %M``). Not by this process's ``wait4``: a child forked from
+    this large process would count the pages it shared with it before its ``exec``."""
+    with tempfile.NamedTemporaryFile(mode="r", suffix=".txt") as report:
+        t0 = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *cmd],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        t = time.perf_counter() - t0
+        kilobytes = int(report.read().split()[-1])
+    return t, kilobytes * 1024
+
+
+def input_bytes(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size
+
+
+def memory_rows(path: Path) -> list[tuple[str, Path, float, int, int]]:
+    """`ogp validate` (load and check) on the JSON file and on the bundle beside it."""
+    exe = str(ogp_binary())
+    out = []
+    for what, p in [("JSON", path), ("CSV bundle", path.parent / "bundle")]:
+        if p.exists():
+            t, rss = peak_rss([exe, "validate", str(p)])
+            out.append((f"`ogp validate`, {what}", p, t, rss, input_bytes(p)))
+    load = "import sys, ogp; ogp.load(sys.argv[1])"
+    t, rss = peak_rss([sys.executable, "-c", load, str(path)])
+    out.append(("Python `ogp.load`, JSON (with the interpreter)", path, t, rss, input_bytes(path)))
+    return out
 
 
 def main() -> int:
@@ -263,10 +305,12 @@ def main() -> int:
                     help="where --plans writes the dataset (default target/world/N)")
     ap.add_argument("--cli-sample", type=int, default=5,
                     help="plans timed with the CLI when it needs one call per plan")
-    ap.add_argument("--skip", action="append", default=[], choices=["cli", "rust"],
+    ap.add_argument("--skip", action="append", default=[], choices=["cli", "rust", "memory"],
                     help="leave an instrument out")
+    ap.add_argument("--bundle", action="store_true",
+                    help="--plans also writes the CSV bundle (for its peak memory)")
     args = ap.parse_args()
-    path = args.json or generate(args.plans, args.out / str(args.plans))
+    path = args.json or generate(args.plans, args.out / str(args.plans), args.bundle)
     print(f"dataset: {path} ({os.path.getsize(path) / 1e6:.0f} MB)")
 
     t0 = time.perf_counter()
@@ -297,9 +341,14 @@ def main() -> int:
         rows.append(("ogp CLI: series of every plan", t_cli, how))
     if "rust" not in args.skip:
         r = rust_series(path)
-        rows += [("Rust: Dataset::from_json", r["load_s"], ""),
-                 ("Rust: series_of_every_plan", r["series_s"], f"{r['figures']} figures"),
-                 ("Rust: total", r["load_s"] + r["series_s"], "")]
+        rows += [("Rust: read + Dataset::from_json", r["read_s"] + r["parse_s"], ""),
+                 ("Rust: Checked::new (validation)", r["check_s"], ""),
+                 ("Rust: series_of_every_plan", r["series_s"],
+                  f"{r['figures']} figures, figures-only sweep"),
+                 ("Rust: total", r["load_s"] + r["series_s"], ""),
+                 ("Rust: the series with every result built whole (before)",
+                  r["series_full_s"], "series_of_plans, Detail::Figures"),
+                 ("Rust: total with it", r["load_s"] + r["series_full_s"], "")]
 
     print()
     print(f"| {len(plans)} plans × 20 × 5 × 25 | seconds | × pandas total | "
@@ -307,6 +356,16 @@ def main() -> int:
     print("|---|---|---|---|---|")
     for name, t, note in rows:
         print(f"| {name} | {t:.2f} | {t / t_pandas:.2f} | {t_pandas / t:.2f} | {note} |")
+    print(f"\ncompute only (pandas series {t_compute:.2f} s ÷ this):")
+    for name, t, _ in rows:
+        if "series" in name and "total" not in name and "CLI" not in name:
+            print(f"  {name}: {t:.3f} s, {t_compute / t:.1f}×")
+    if "memory" not in args.skip:
+        print("\n| peak memory (load and check) | input | peak RSS | ÷ input | seconds |")
+        print("|---|---|---|---|---|")
+        for what, p, t, rss, size in memory_rows(path):
+            print(f"| {what} ({p.name}) | {size / 1e6:.0f} MB | {rss / 1e6:.0f} MB | "
+                  f"{rss / size:.2f}× | {t:.2f} |")
     return 1 if bad else 0
 
 

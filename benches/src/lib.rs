@@ -8,6 +8,7 @@ use ogp_core::{
     Organization, PlanDate, PlanLevel, PlanStatus, Sector, Text, Theme, Update, UpdateSource,
 };
 
+pub mod rotation;
 pub mod selection;
 pub mod world;
 

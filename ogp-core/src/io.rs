@@ -208,7 +208,7 @@ pub fn open(path: &Path) -> Result<Loaded, Error> {
     let (ds, text) = load_json(path)?;
     let locator = Locator::Json {
         file: path.display().to_string(),
-        text: text.into(),
+        text: Arc::new(text),
     };
     let mut report = crate::validate(&ds);
     locator.locate_all(&mut report.problems);
@@ -237,8 +237,9 @@ pub(crate) enum Locator {
     Json {
         /// The file, as given.
         file: String,
-        /// The document's text.
-        text: Arc<str>,
+        /// The document's text (an `Arc<String>`: making an `Arc<str>` of it would copy it,
+        /// and for a moment hold the text twice beside the dataset).
+        text: Arc<String>,
     },
     /// A bundle or a workbook: file (or sheet), row and column of each entity.
     Table(csv::SourceMap),

@@ -1,5 +1,5 @@
 //! Properties of the progress engine on generated plans: every figure lies in 0–100, a series
-//! equals pointwise computation, and raising an update's percent never lowers the plan figure.
+//! equals pointwise computation, the figures-only table equals the full results, and raising an update's percent never lowers the plan figure.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,7 +9,10 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use ogp_core::progress::{GroupBy, Options, PlanProgress, groups, plan_progress, series};
+use ogp_core::progress::{
+    Detail, Every, GroupBy, Level, Options, PlanProgress, groups, plan_progress, rows, series,
+    series_of_plans, series_table,
+};
 use ogp_core::{Dataset, ProgressMethod, Schedule};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -390,6 +393,28 @@ proptest! {
             let new = plan_progress(&raised.check().unwrap(), "p", day(offset), &o).unwrap();
             prop_assert!(new.percent >= old.percent, "{:?}: {} < {}", o.method, new.percent, old.percent);
             prop_assert_eq!(new.expected, old.expected);
+        }
+    }
+
+    #[test]
+    fn figures_only_equal_the_full_derivation(
+        spec in plan_spec(),
+        from in 0u32..1300,
+        span in 0u32..900,
+        method in 0usize..3,
+        linear in any::<bool>(),
+        quarter in any::<bool>(),
+    ) {
+        let checked = build(&spec).check().unwrap();
+        let every = if quarter { Every::Quarter } else { Every::Month };
+        let (from, to) = (Some(day(from)), Some(day(from + span)));
+        let full = Options { detail: Detail::Full, ..opts(method, linear) };
+        let results: Vec<PlanProgress> =
+            series_of_plans(&checked, &[], every, from, to, &full).unwrap().into_iter().flatten().collect();
+        for level in [Level::Plan, Level::Commitment, Level::Theme] {
+            let figures = Options { detail: Detail::Figures, ..opts(method, linear) };
+            let table = series_table(&checked, &[], every, from, to, level, &figures).unwrap();
+            prop_assert_eq!(table.rows(&checked, "en"), rows(&checked, &results, level, "en"));
         }
     }
 }

@@ -164,13 +164,16 @@ impl Dataset {
 
     /// A plan's progress on a date (see the README's "Progress" section for every rule).
     ///
-    /// `plan`: the plan's id (may be left out when the dataset has one plan). `as_of`: a
+    /// `plan`: the plan's id. Left out, the dataset's only plan, or, when the dataset has
+    /// several, every plan (as `series()` does): then a `PlansProgress`, one `Progress` per
+    /// plan in dataset order, with `to_pandas()` giving one row per plan. `as_of`: a
     /// `datetime.date` or an ISO string of any precision (a month or year means its last
     /// day); default today. `method`: "commitment_mean", "milestone_mean" or
     /// "completion_share"; `schedule`: "step" or "linear" (defaults: the plan's rules).
     /// `by`: "theme", "lead", "value" or "policy_area" for roll-ups (`Progress.groups`).
     /// `lang`: the language of titles. Raises `ValidationError` when the dataset has errors,
-    /// `NotFoundError` for an unknown plan, `ArgumentError` for a bad argument.
+    /// `NotFoundError` for an unknown plan, `ArgumentError` for a bad argument. Ctrl-C
+    /// interrupts it between plans.
     #[pyo3(signature = (plan=None, as_of=None, method=None, schedule=None, by=None, lang=None))]
     #[allow(clippy::too_many_arguments)]
     fn progress(
@@ -182,7 +185,7 @@ impl Dataset {
         schedule: Option<&str>,
         by: Option<&str>,
         lang: Option<&str>,
-    ) -> PyResult<crate::progress::Progress> {
+    ) -> PyResult<Py<PyAny>> {
         let as_of = match as_of {
             Some(d) if !d.is_none() => crate::convert::date_arg(d)?,
             _ => chrono::Local::now().date_naive(),
@@ -196,30 +199,60 @@ impl Dataset {
             ),
         };
         let ds = self.checked(py)?;
-        let plan = plan.map(str::to_owned);
-        let result = py.detach(move || {
-            let id = ds.plan_or_only(plan.as_deref())?.id.to_string();
-            let p = ogp_core::progress::plan_progress(&ds, &id, as_of, &opts)?;
-            let groups = by.map(|b| ogp_core::progress::groups(&ds, &p, b));
-            Ok::<_, ogp_core::Error>((p, groups))
-        });
-        let (inner, groups) = result.map_err(|e| errors::to_py(py, e))?;
-        Ok(crate::progress::Progress {
-            inner,
-            groups,
-            lang: lang.unwrap_or(&self.inner.default_language).to_owned(),
-            default_lang: self.inner.default_language.clone(),
-        })
+        let every_plan = plan.is_none() && ds.plans.len() > 1;
+        let ids: Vec<String> = if every_plan {
+            ds.plans.iter().map(|p| p.id.to_string()).collect()
+        } else {
+            vec![
+                ds.plan_or_only(plan)
+                    .map_err(|e| errors::to_py(py, e))?
+                    .id
+                    .to_string(),
+            ]
+        };
+        let lang = lang.unwrap_or(&self.inner.default_language);
+        let mut items = Vec::with_capacity(ids.len());
+        for piece in ids.chunks(PLANS_PER_PIECE) {
+            let computed = py.detach(|| {
+                piece
+                    .iter()
+                    .map(|id| {
+                        let p = ogp_core::progress::plan_progress(&ds, id, as_of, &opts)?;
+                        let groups = by.map(|b| ogp_core::progress::groups(&ds, &p, b));
+                        Ok::<_, ogp_core::Error>((p, groups))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            });
+            for (inner, groups) in computed.map_err(|e| errors::to_py(py, e))? {
+                let p = crate::progress::Progress {
+                    inner,
+                    groups,
+                    lang: lang.to_owned(),
+                    default_lang: self.inner.default_language.clone(),
+                };
+                items.push(Py::new(py, p)?);
+            }
+            py.check_signals()?;
+        }
+        if every_plan {
+            return Ok(Py::new(py, crate::progress::PlansProgress { items })?.into_any());
+        }
+        items
+            .pop()
+            .map(Py::into_any)
+            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("no plan was computed"))
     }
 
     /// The same figures on many dates, in long format (`Series.to_pandas()`), with a `plan`
-    /// column: without `plan`, every plan of the dataset, each over its own period, in one
-    /// pass (the dataset was checked once, when it was read).
+    /// column: without `plan`, every plan of the dataset, each over its own period (the
+    /// dataset was checked once, when it was read). Figures only: the derivation is
+    /// `progress(...).explain()`'s.
     ///
     /// `every`: "month" or "quarter" (period ends). `start`, `end`: dates or ISO strings
     /// (default: each plan's start and end). `level`: "plan", "theme" or "commitment".
     /// `max_dates`: the most dates computed for one plan (default 1,200, a century of month
-    /// ends); a longer range raises `ArgumentError` at once.
+    /// ends); a longer range raises `ArgumentError` at once. Ctrl-C interrupts it between
+    /// pieces of a few plans.
     #[pyo3(signature = (plan=None, every="month", start=None, end=None, level="plan", method=None, schedule=None, lang=None, max_dates=None))]
     #[allow(clippy::too_many_arguments)]
     fn series(
@@ -246,27 +279,28 @@ impl Dataset {
         let every: ogp_core::progress::Every = every.parse().map_err(|e| errors::to_py(py, e))?;
         let level: ogp_core::progress::Level = level.parse().map_err(|e| errors::to_py(py, e))?;
         let opts = ogp_core::progress::Options {
-            // Series rows carry figures only: the derivation's words are not written.
-            detail: ogp_core::progress::Detail::Figures,
             max_dates,
             ..options(py, method, schedule)?
         };
         let ds = self.checked(py)?;
-        let plan = plan.map(str::to_owned);
-        let lang = lang.unwrap_or(&self.inner.default_language).to_owned();
-        let rows = py
-            .detach(move || {
-                if plan.is_none() && ds.plans.is_empty() {
-                    ds.plan_or_only(None)?; // says the dataset has no plan
-                }
-                let ids: Vec<&str> = plan.as_deref().into_iter().collect();
-                let results =
-                    ogp_core::progress::series_of_plans(&ds, &ids, every, start, end, &opts)?;
-                let results: Vec<_> = results.into_iter().flatten().collect();
-                Ok::<_, ogp_core::Error>(ogp_core::progress::rows(&ds, &results, level, &lang))
-            })
-            .map_err(|e| errors::to_py(py, e))?;
-        Ok(crate::progress::Series { rows })
+        let chosen: Vec<&ogp_core::ActionPlan> = match plan {
+            None if !ds.plans.is_empty() => ds.plans.iter().collect(),
+            _ => vec![ds.plan_or_only(plan).map_err(|e| errors::to_py(py, e))?],
+        };
+        let ids: Vec<&str> = chosen.iter().map(|p| p.id.as_str()).collect();
+        let mut table = ogp_core::progress::SeriesTable::default();
+        // One plan's dates are bounded (`max_dates`): pieces of plans keep Ctrl-C responsive.
+        for piece in ids.chunks(PLANS_PER_PIECE) {
+            let part = py
+                .detach(|| {
+                    ogp_core::progress::series_table(&ds, piece, every, start, end, level, &opts)
+                })
+                .map_err(|e| errors::to_py(py, e))?;
+            table.append(part);
+            py.check_signals()?;
+        }
+        let lang = lang.unwrap_or(&self.inner.default_language);
+        Ok(crate::progress::Series::new(table, &ds, lang))
     }
 
     /// A committee's health on a date, as a dict: seats filled per sector, parity, members and
@@ -426,6 +460,9 @@ impl Dataset {
             .is_ok_and(|o| *o.get().inner == *self.inner)
     }
 }
+
+/// Plans computed between two checks for Ctrl-C.
+const PLANS_PER_PIECE: usize = 32;
 
 /// Progress options from the Python arguments (words read by the core's `FromStr`).
 fn options(

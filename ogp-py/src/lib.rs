@@ -19,7 +19,7 @@ mod _ogp {
     #[pymodule_export]
     use crate::dataset::{Dataset, PlanSummary, Problem};
     #[pymodule_export]
-    use crate::progress::{Progress, Series};
+    use crate::progress::{PlansProgress, Progress, Series};
 
     /// Read a dataset: a `.json` file, a CSV bundle folder (as `Dataset.write_csv` writes
     /// and `ogp template` starts) or an Excel workbook `.xlsx` (as `Dataset.write_xlsx`

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList};
 
 use ogp_core::Text;
-use ogp_core::progress::{GroupProgress, PlanProgress, SeriesRow};
+use ogp_core::progress::{GroupProgress, NodeStatus, PlanProgress, SeriesTable, TableNode};
 
 use crate::convert::{html_escape, to_py_dated};
 
@@ -284,10 +284,205 @@ impl Progress {
     }
 }
 
+/// The progress of every plan of a dataset on one date: one `Progress` per plan, in dataset
+/// order (what `Dataset.progress()` gives, without `plan`, for a dataset of several plans).
+#[pyclass(module = "ogp", frozen)]
+pub struct PlansProgress {
+    pub(crate) items: Vec<Py<Progress>>,
+}
+
+impl PlansProgress {
+    /// Each plan's `Progress`, in order.
+    fn rows(&self) -> impl Iterator<Item = &Progress> {
+        self.items.iter().map(Py::get)
+    }
+}
+
+#[pymethods]
+impl PlansProgress {
+    /// The plans' ids, in dataset order.
+    #[getter]
+    fn plans(&self) -> Vec<String> {
+        self.rows().map(|p| p.inner.plan.clone()).collect()
+    }
+
+    /// One plan's `Progress`, by position or by plan id. Raises `IndexError` or `KeyError`.
+    fn __getitem__(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Py<Progress>> {
+        let found = if let Ok(id) = key.extract::<String>() {
+            let at = self.rows().position(|p| p.inner.plan == id);
+            at.ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(id))?
+        } else {
+            let i: isize = key.extract()?;
+            let n = isize::try_from(self.items.len()).unwrap_or(isize::MAX);
+            let at = if i < 0 { i + n } else { i };
+            usize::try_from(at)
+                .ok()
+                .filter(|at| *at < self.items.len())
+                .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("plan index out of range"))?
+        };
+        self.items
+            .get(found)
+            .map(|p| p.clone_ref(py))
+            .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("plan index out of range"))
+    }
+
+    fn __len__(&self) -> usize {
+        self.items.len()
+    }
+
+    fn __iter__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let list = PyList::new(py, self.items.iter().map(|p| p.clone_ref(py)))?;
+        Ok(list.try_iter()?.into_any().unbind())
+    }
+
+    /// One dict per plan: plan, title, as_of, percent, expected, status, method, schedule.
+    fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for p in self.rows() {
+            let d = PyDict::new(py);
+            d.set_item("plan", &p.inner.plan)?;
+            d.set_item("title", p.title(Some(&p.inner.title)))?;
+            d.set_item("as_of", p.inner.as_of)?;
+            d.set_item("percent", p.inner.percent)?;
+            d.set_item("expected", p.inner.expected)?;
+            d.set_item("status", p.inner.status.as_str())?;
+            d.set_item("method", p.inner.method.as_str())?;
+            d.set_item("schedule", p.inner.schedule.as_str())?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The plans as a pandas DataFrame, one row each: plan, title, as_of (datetime64),
+    /// percent and expected (float64), status (categorical), method, schedule. Needs pandas.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let cols = PyDict::new(py);
+        cols.set_item(
+            "plan",
+            self.rows()
+                .map(|p| p.inner.plan.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "title",
+            self.rows()
+                .map(|p| p.title(Some(&p.inner.title)))
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "as_of",
+            self.rows().map(|p| p.inner.as_of).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "percent",
+            self.rows().map(|p| p.inner.percent).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "expected",
+            self.rows().map(|p| p.inner.expected).collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "status",
+            self.rows()
+                .map(|p| p.inner.status.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "method",
+            self.rows()
+                .map(|p| p.inner.method.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        cols.set_item(
+            "schedule",
+            self.rows()
+                .map(|p| p.inner.schedule.as_str())
+                .collect::<Vec<_>>(),
+        )?;
+        py.import("ogp._frames")?
+            .call_method1("frame", (cols, vec!["as_of"], vec!["status"]))
+    }
+
+    fn __repr__(&self) -> String {
+        let date = self
+            .rows()
+            .next()
+            .map(|p| p.inner.as_of.to_string())
+            .unwrap_or_default();
+        format!("<ogp.PlansProgress: {} plans on {date}>", self.items.len())
+    }
+
+    fn _repr_html_(&self) -> String {
+        let mut h = String::from(
+            "<table><thead><tr><th>plan</th><th>percent</th><th>expected</th><th>status</th><th>title</th></tr></thead><tbody>",
+        );
+        for p in self.rows() {
+            h.push_str(&format!(
+                "<tr><td>{}</td><td>{:.1}</td><td>{:.1}</td><td>{}</td><td dir=\"auto\">{}</td></tr>",
+                html_escape(&p.inner.plan),
+                p.inner.percent,
+                p.inner.expected,
+                p.inner.status.as_str(),
+                html_escape(&p.title(Some(&p.inner.title)))
+            ));
+        }
+        h.push_str("</tbody></table>");
+        h
+    }
+}
+
 /// Progress figures on many dates, in long format: one row per date and node.
+///
+/// Held as columns (`ogp_core::progress::SeriesTable`), with each node's title resolved once.
 #[pyclass(module = "ogp", frozen)]
 pub struct Series {
-    pub(crate) rows: Vec<SeriesRow>,
+    pub(crate) table: SeriesTable,
+    /// Per node of the table: its title in the language asked for.
+    pub(crate) titles: Vec<String>,
+}
+
+/// Every status word, in the order of `status_code`.
+const STATUSES: [NodeStatus; 6] = [
+    NodeStatus::Complete,
+    NodeStatus::OnTrack,
+    NodeStatus::Behind,
+    NodeStatus::Overdue,
+    NodeStatus::NotStarted,
+    NodeStatus::Withdrawn,
+];
+
+fn status_code(s: NodeStatus) -> u8 {
+    match s {
+        NodeStatus::Complete => 0,
+        NodeStatus::OnTrack => 1,
+        NodeStatus::Behind => 2,
+        NodeStatus::Overdue => 3,
+        NodeStatus::NotStarted => 4,
+        NodeStatus::Withdrawn => 5,
+    }
+}
+
+/// Little-endian bytes of numbers, for `numpy.frombuffer`: a column crosses into Python as
+/// one `bytes` object, not one Python object per row.
+fn le_bytes<const N: usize>(values: impl Iterator<Item = [u8; N]>) -> Vec<u8> {
+    values.flatten().collect()
+}
+
+impl Series {
+    /// A series from its table, titles in `lang`.
+    pub(crate) fn new(table: SeriesTable, ds: &ogp_core::Dataset, lang: &str) -> Series {
+        let titles = table
+            .nodes
+            .iter()
+            .map(|n| n.title(ds, lang).to_owned())
+            .collect();
+        Series { table, titles }
+    }
+
+    fn row_node(&self, row: usize) -> Option<(&TableNode, &str)> {
+        let n = *self.table.node.get(row)?;
+        Some((self.table.nodes.get(n)?, self.titles.get(n)?.as_str()))
+    }
 }
 
 #[pymethods]
@@ -295,65 +490,87 @@ impl Series {
     /// One dict per row: plan, date, level, id, title, percent, expected, status.
     fn to_dicts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
-        for r in &self.rows {
-            let d = PyDict::new(py);
-            d.set_item("plan", &r.plan)?;
-            d.set_item("date", r.date)?;
-            d.set_item("level", r.level)?;
-            d.set_item("id", &r.id)?;
-            d.set_item("title", &r.title)?;
-            d.set_item("percent", r.percent)?;
-            d.set_item("expected", r.expected)?;
-            d.set_item("status", r.status.as_str())?;
-            list.append(d)?;
+        let t = &self.table;
+        for (row, ((d, p), (e, s))) in t
+            .date
+            .iter()
+            .zip(&t.percent)
+            .zip(t.expected.iter().zip(&t.status))
+            .enumerate()
+        {
+            let Some((node, title)) = self.row_node(row) else {
+                continue;
+            };
+            let dict = PyDict::new(py);
+            dict.set_item("plan", &node.plan)?;
+            dict.set_item("date", *d)?;
+            dict.set_item("level", node.level.as_str())?;
+            dict.set_item("id", &node.id)?;
+            dict.set_item("title", title)?;
+            dict.set_item("percent", *p)?;
+            dict.set_item("expected", *e)?;
+            dict.set_item("status", s.as_str())?;
+            list.append(dict)?;
         }
         Ok(list)
     }
 
-    /// A pandas DataFrame in long format: plan (categorical), date (datetime64), level, id,
-    /// title, percent and expected (float64), status (categorical). Built from columns. Needs
-    /// pandas.
+    /// A pandas DataFrame in long format: plan (categorical), date (datetime64), level
+    /// (categorical), id, title, percent and expected (float64), status (categorical). Built
+    /// from columns: the numbers cross as bytes, the words once per node. Needs pandas.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = &self.rows;
-        let cols = PyDict::new(py);
-        cols.set_item(
+        let t = &self.table;
+        let epoch = NaiveDate::default();
+        let nodes = PyDict::new(py);
+        nodes.set_item(
             "plan",
-            r.iter().map(|x| x.plan.as_str()).collect::<Vec<_>>(),
+            t.nodes.iter().map(|n| n.plan.as_str()).collect::<Vec<_>>(),
         )?;
-        cols.set_item("date", r.iter().map(|x| x.date).collect::<Vec<_>>())?;
-        cols.set_item("level", r.iter().map(|x| x.level).collect::<Vec<_>>())?;
-        cols.set_item("id", r.iter().map(|x| x.id.as_str()).collect::<Vec<_>>())?;
-        cols.set_item(
-            "title",
-            r.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(),
+        nodes.set_item(
+            "level",
+            t.nodes.iter().map(|n| n.level.as_str()).collect::<Vec<_>>(),
         )?;
-        cols.set_item("percent", r.iter().map(|x| x.percent).collect::<Vec<_>>())?;
-        cols.set_item("expected", r.iter().map(|x| x.expected).collect::<Vec<_>>())?;
-        cols.set_item(
-            "status",
-            r.iter().map(|x| x.status.as_str()).collect::<Vec<_>>(),
+        nodes.set_item(
+            "id",
+            t.nodes.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
         )?;
-        py.import("ogp._frames")?.call_method1(
-            "frame",
-            (cols, vec!["date"], vec!["plan", "level", "status"]),
-        )
+        nodes.set_item("title", &self.titles)?;
+        let rows = PyDict::new(py);
+        let node = t
+            .node
+            .iter()
+            .map(|&n| u64::try_from(n).unwrap_or(u64::MAX).to_le_bytes());
+        rows.set_item("node", PyBytes::new(py, &le_bytes(node)))?;
+        let days = t.date.iter().map(|d| (*d - epoch).num_days().to_le_bytes());
+        rows.set_item("date", PyBytes::new(py, &le_bytes(days)))?;
+        let percent = t.percent.iter().map(|v| v.to_le_bytes());
+        rows.set_item("percent", PyBytes::new(py, &le_bytes(percent)))?;
+        let expected = t.expected.iter().map(|v| v.to_le_bytes());
+        rows.set_item("expected", PyBytes::new(py, &le_bytes(expected)))?;
+        let status: Vec<u8> = t.status.iter().map(|s| status_code(*s)).collect();
+        rows.set_item("status", PyBytes::new(py, &status))?;
+        let statuses: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
+        py.import("ogp._frames")?
+            .call_method1("series_frame", (nodes, rows, statuses))
     }
 
     fn __len__(&self) -> usize {
-        self.rows.len()
+        self.table.len()
     }
 
     fn __repr__(&self) -> String {
         let first = self
-            .rows
+            .table
+            .date
             .first()
-            .map(|r| r.date.to_string())
+            .map(|d| d.to_string())
             .unwrap_or_default();
         let last = self
-            .rows
+            .table
+            .date
             .last()
-            .map(|r| r.date.to_string())
+            .map(|d| d.to_string())
             .unwrap_or_default();
-        format!("<ogp.Series: {} rows, {first} – {last}>", self.rows.len())
+        format!("<ogp.Series: {} rows, {first} – {last}>", self.table.len())
     }
 }

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime
 import json
+import signal
 import pathlib
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import ROOT, ogp_binary
@@ -57,7 +59,7 @@ def test_morocco_reports_29_percent_beside_the_computed_figure(morocco_path: pat
 
 @pytest.mark.parametrize("as_of", [D, "2025-03-18", datetime.datetime(2025, 3, 18, 17, 5)])
 def test_dates_as_date_datetime_or_string(sample_path: pathlib.Path, as_of: object) -> None:
-    assert ogp.load(sample_path).progress(as_of=as_of).as_of == D  # type: ignore[arg-type]
+    assert ogp.load(sample_path).progress(as_of=as_of).as_of == D  # type: ignore[call-overload]
 
 
 def test_partial_dates_mean_their_last_day(sample_path: pathlib.Path) -> None:
@@ -76,7 +78,7 @@ def test_bad_arguments(sample_path: pathlib.Path) -> None:
     with pytest.raises(ogp.ArgumentError):
         ds.progress(as_of=D, by="colour")
     with pytest.raises(TypeError):
-        ds.progress(as_of=20250318)  # type: ignore[arg-type]
+        ds.progress(as_of=20250318)  # type: ignore[call-overload]
     with pytest.raises(ogp.NotFoundError) as nf:
         ds.progress(plan="nope", as_of=D)
     assert isinstance(nf.value, KeyError)
@@ -331,3 +333,109 @@ def test_a_series_over_max_dates_is_refused_at_once(sample_path: pathlib.Path) -
     with pytest.raises(ogp.ArgumentError, match="limit of 3"):
         ds.series(max_dates=3)
     assert len(ds.series(max_dates=24).to_pandas()) == 24
+
+
+def many_plans(plans: int, years: int = 2, start: int = 2024) -> str:
+    """A valid dataset of `plans` plans (two themes, three commitments of three milestones
+    each, updates every few months) over `years` years, as JSON text."""
+    end = start + years - 1
+
+    def milestone(p: int, c: int, m: int) -> dict[str, object]:
+        updates = [
+            {"date": f"{y}-{(p + c + m + k) % 12 + 1:02d}", "percent": (25 * k + 10 * m) % 101,
+             "source": "self_assessment"}
+            for k, y in enumerate(range(start, end + 1, max(1, years // 3)))
+        ]
+        return {"id": f"p{p}-c{c}-m{m}", "title": f"M {m}", "due": f"{start + m % years}-12",
+                "updates": updates}
+
+    def commitment(p: int, c: int) -> dict[str, object]:
+        return {"id": f"p{p}-c{c}", "title": f"C {c}", "lead": "min", "theme": f"p{p}-t{c % 2}",
+                "start": str(start), "end": str(end),
+                "milestones": [milestone(p, c, m) for m in range(3)]}
+
+    return json.dumps({
+        "schema_version": "1",
+        "organizations": [{"id": "min", "name": "Ministry", "sector": "government"}],
+        "plans": [
+            {"id": f"p{p}", "country": "ZZ", "level": "national", "title": f"Plan {p}",
+             "start": str(start), "end": str(end), "status": "implementation",
+             "themes": [{"id": f"p{p}-t{t}", "title": f"T {t}"} for t in range(2)],
+             "commitments": [commitment(p, c) for c in range(3)]}
+            for p in range(plans)
+        ],
+    })
+
+
+def test_progress_without_a_plan_gives_every_plan() -> None:
+    ds = ogp.Dataset.from_json(many_plans(5))
+    every = ds.progress(as_of="2025-03-31", by="theme")
+    assert isinstance(every, ogp.PlansProgress)
+    assert len(every) == 5 and every.plans == ds.plan_ids()
+    for p in every:
+        alone = ds.progress(plan=p.plan, as_of="2025-03-31", by="theme")
+        assert p.explain() == alone.explain()
+    assert every["p3"].plan == every[3].plan == every[-2].plan == "p3"
+    with pytest.raises(KeyError):
+        every["nope"]
+    with pytest.raises(IndexError):
+        every[5]
+    rows = every.to_dicts()
+    assert [(r["plan"], r["percent"], r["status"]) for r in rows] == [
+        (p.plan, p.percent, p.status) for p in every
+    ]
+    df = every.to_pandas()
+    assert list(df["plan"]) == ds.plan_ids()
+    assert list(df["percent"]) == [p.percent for p in every]
+    assert str(df["as_of"].dtype).startswith("datetime64")
+    assert str(df["status"].dtype) == "category"
+    # One plan: its Progress, as before.
+    one = ogp.Dataset.from_json(many_plans(1)).progress(as_of="2025-03-31")
+    assert isinstance(one, ogp.Progress)
+
+
+def test_series_frame_equals_its_rows() -> None:
+    ds = ogp.Dataset.from_json(many_plans(3))
+    for level in ["plan", "theme", "commitment"]:
+        s = ds.series(level=level)
+        rows = s.to_dicts()
+        df = s.to_pandas()
+        assert len(df) == len(rows) == len(s)
+        assert [(str(r.plan), r.date.date(), r.level, r.id, r.title, r.percent, r.expected,
+                 r.status) for r in df.itertuples()] == [tuple(r.values()) for r in rows]
+
+
+INTERRUPTED = """
+import sys
+import ogp
+
+ds = ogp.load(sys.argv[1])
+print("computing", flush=True)
+result = None
+try:
+    result = ds.series(level="theme")
+except KeyboardInterrupt:
+    print("interrupted during the call" if result is None else "interrupted after it")
+    sys.exit(3)
+print("finished")
+"""
+
+
+def test_ctrl_c_interrupts_a_long_series(tmp_path: pathlib.Path) -> None:
+    # About 2,000 plans × 480 month ends, each with its theme roll-ups: many seconds of work,
+    # interrupted right after it starts.
+    path = tmp_path / "many.json"
+    path.write_text(many_plans(2000, years=40, start=2000), encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", INTERRUPTED, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "computing"
+    time.sleep(0.5)  # into the call (without the checks, it would run to its end first)
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=600)
+    assert child.returncode == 3, err
+    assert out.strip() == "interrupted during the call"

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ogp_core::Error;
-use ogp_core::progress::{self, Detail, Every, Level, Options};
+use ogp_core::progress::{self, Every, Level, Options};
 
 use crate::cmd::{load_checked, outcome};
 use crate::out::{fmt_num, write_csv};
@@ -60,22 +60,20 @@ pub fn run(args: &Args) -> Result<ExitCode, Error> {
     let opts = Options {
         method: args.method.as_deref().map(str::parse).transpose()?,
         schedule: args.schedule.as_deref().map(str::parse).transpose()?,
-        // A series prints figures, never the derivation's words: skip writing them.
-        detail: Detail::Figures,
         max_dates: Some(args.max_dates),
         ..Options::default()
     };
     let plans: Vec<&str> = args.plan.as_deref().into_iter().collect();
-    let results = match outcome(
+    // A series prints figures, never the derivation's words: the figures-only table.
+    let table = match outcome(
         &args.path,
-        progress::series_of_plans(&ds, &plans, every, from, to, &opts),
+        progress::series_table(&ds, &plans, every, from, to, level, &opts),
     )? {
-        Ok(r) => r,
+        Ok(t) => t,
         Err(code) => return Ok(code),
     };
     let lang = args.lang.as_deref().unwrap_or(&ds.default_language);
-    let results: Vec<_> = results.into_iter().flatten().collect();
-    let rows = progress::rows(&ds, &results, level, lang);
+    let rows = table.rows(&ds, lang);
     if args.format == "json" {
         crate::out::json(&rows)?;
         return Ok(ExitCode::SUCCESS);

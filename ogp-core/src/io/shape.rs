@@ -193,10 +193,19 @@ pub(crate) fn arrays_only_where_lists_belong(text: &str) -> bool {
                 key = None;
                 i += 1;
             }
-            _ => i += 1,
+            // Spaces, commas, colons, numbers, words: on to the next quote or bracket.
+            _ => i = next(b, i, |c| matches!(c, b'"' | b'[' | b']' | b'{' | b'}')),
         }
     }
     true
+}
+
+/// The index of the first byte at or after `from` for which `stop` holds (`b.len()` when
+/// none does). A tight loop over the bytes between the ones the scan looks at.
+fn next(b: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> usize {
+    b.get(from..)
+        .and_then(|rest| rest.iter().position(|&c| stop(c)))
+        .map_or(b.len(), |n| from + n)
 }
 
 /// A fault of the JSON text that the typed model cannot see: the JSON pointer of the member
@@ -342,14 +351,14 @@ fn pointer_of(stack: &[Open]) -> String {
 /// The index of the `"` closing a string whose content starts at `from`.
 fn string_end(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
+    loop {
+        i = next(b, i, |c| c == b'"' || c == b'\\');
+        match b.get(i) {
+            Some(b'\\') => i += 2,
+            Some(_) => return Some(i),
+            None => return None,
         }
     }
-    None
 }
 
 fn next_non_ws(b: &[u8], from: usize) -> Option<u8> {

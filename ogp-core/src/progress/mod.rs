@@ -103,7 +103,9 @@
 //! institution, OGP value or policy area. [`series`] gives the same results on many dates in
 //! one sweep (each node's updates sorted once, a cursor per node); each equals
 //! [`plan_progress`] on its date exactly. [`dates`] lists month or quarter ends; [`rows`] turns
-//! a series into long-format rows.
+//! a series into long-format rows. [`series_table`] gives the same rows' figures for many plans
+//! as columns, without building the results or their words (the figures of a long series,
+//! as `ogp series` and Python's `series()` print them); they equal [`series`]' exactly.
 //!
 //! # 10. Refusals
 //! An unknown plan id is [`Error::NotFound`] (naming the plans that exist); a dataset with
@@ -177,6 +179,7 @@ macro_rules! say {
 }
 
 mod compute;
+mod figures;
 mod group;
 mod result;
 mod rules;
@@ -186,6 +189,7 @@ mod tests;
 
 use chrono::NaiveDate;
 
+pub use figures::{SeriesTable, TableNode, series_table};
 pub use group::{GroupBy, GroupProgress, Level, SeriesRow, groups, rows};
 pub use result::{
     CommitmentProgress, Derivation, Excluded, ExclusionReason, MilestoneProgress, NodeKind,

@@ -85,7 +85,7 @@ pub fn dates(every: Every, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
 
 /// Refuses a series of more dates than [`Options::max_dates`] allows (bounded work on any
 /// input), naming the range and how to raise the limit.
-fn within_limit(plan: &str, dates: &[NaiveDate], opts: &Options) -> Result<(), Error> {
+pub(super) fn within_limit(plan: &str, dates: &[NaiveDate], opts: &Options) -> Result<(), Error> {
     let max = opts.max_dates.unwrap_or(super::DEFAULT_MAX_DATES);
     match (dates.first(), dates.last()) {
         (Some(first), Some(last)) if dates.len() > max => Err(Error::Argument(format!(

@@ -6,7 +6,7 @@ Load a dataset (a ``.json`` file), check it, and compute on it::
 
     ds = ogp.load("examples/morocco-nap3/dataset.json")
     problems = ds.validate()
-    p = ds.progress(as_of="2025-03-18")
+    p = ds.progress(as_of="2025-03-18")  # every plan's, when the dataset has several
     print(p.percent, p.reported)         # computed, and the published figures beside it
     p.to_pandas()                        # one row per commitment
     ds.series(every="quarter", level="theme").to_pandas()
@@ -30,6 +30,7 @@ from ogp._errors import (
 from ogp._ogp import (
     Dataset,
     PlanSummary,
+    PlansProgress,
     Problem,
     Progress,
     Series,
@@ -50,6 +51,7 @@ __all__ = [
     "OgpError",
     "ParseError",
     "PlanSummary",
+    "PlansProgress",
     "Problem",
     "Progress",
     "Series",

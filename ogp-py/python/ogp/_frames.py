@@ -35,3 +35,37 @@ def frame(
     for name in category_columns:
         df[name] = df[name].astype("category")
     return df
+
+
+def series_frame(nodes: Dict[str, List[str]], rows: Dict[str, bytes], statuses: List[str]) -> Any:
+    """A series' DataFrame from its columns, as ``Series.to_pandas`` hands them over.
+
+    ``nodes`` holds, once per node, its plan, level, id and title. ``rows`` holds, per row,
+    little-endian bytes: ``node`` (uint64, a position in ``nodes``), ``date`` (int64 days
+    since 1970-01-01), ``percent`` and ``expected`` (float64), ``status`` (uint8, a position
+    in ``statuses``). Nothing is done row by row in Python: each column is one numpy array.
+    """
+    pd = _pandas()
+    np = importlib.import_module("numpy")
+    node = np.frombuffer(rows["node"], dtype="<u8").astype(np.intp)
+
+    def per_row(values: List[str]) -> Any:
+        return np.asarray(values, dtype=object)[node]
+
+    def categories(values: List[str]) -> Any:
+        names, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
+        return pd.Categorical.from_codes(codes[node], categories=names)
+
+    def numbers(name: str, dtype: str) -> Any:
+        return np.frombuffer(rows[name], dtype=dtype).copy()  # writable, like any column
+
+    return pd.DataFrame({
+        "plan": categories(nodes["plan"]),
+        "date": pd.to_datetime(numbers("date", "<i8"), unit="D"),
+        "level": categories(nodes["level"]),
+        "id": per_row(nodes["id"]),
+        "title": per_row(nodes["title"]),
+        "percent": numbers("percent", "<f8"),
+        "expected": numbers("expected", "<f8"),
+        "status": pd.Categorical.from_codes(numbers("status", "u1"), categories=statuses),
+    })

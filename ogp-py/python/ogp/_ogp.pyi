@@ -2,13 +2,14 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterator, List, Optional, Union, overload
 
 from typing_extensions import final
 
 __all__ = [
     "Dataset",
     "PlanSummary",
+    "PlansProgress",
     "Problem",
     "Progress",
     "Series",
@@ -54,15 +55,29 @@ class Dataset:
     def plan_ids(self) -> List[str]: ...
     @property
     def default_language(self) -> str: ...
+    @overload
     def progress(
         self,
-        plan: Optional[str] = None,
+        plan: str,
         as_of: Union[datetime.date, str, None] = None,
         method: Optional[str] = None,
         schedule: Optional[str] = None,
         by: Optional[str] = None,
         lang: Optional[str] = None,
     ) -> Progress: ...
+    @overload
+    def progress(
+        self,
+        plan: None = None,
+        as_of: Union[datetime.date, str, None] = None,
+        method: Optional[str] = None,
+        schedule: Optional[str] = None,
+        by: Optional[str] = None,
+        lang: Optional[str] = None,
+    ) -> Any:
+        """Without ``plan``: the only plan's ``Progress``, or, for a dataset of several plans,
+        every plan's, a ``PlansProgress`` (typed ``Any`` so that the usual one-plan call keeps
+        ``Progress``'s attributes without a cast; name the plan for a ``Progress`` type)."""
     def series(
         self,
         plan: Optional[str] = None,
@@ -119,6 +134,20 @@ class Progress:
     def to_dicts(self) -> List[Dict[str, Any]]: ...
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame`` (typed ``Any`` so that pandas stays optional)."""
+    def _repr_html_(self) -> str: ...
+
+@final
+class PlansProgress:
+    """The progress of every plan of a dataset on one date, one ``Progress`` per plan."""
+
+    @property
+    def plans(self) -> List[str]: ...
+    def __getitem__(self, key: Union[int, str], /) -> Progress: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[Progress]: ...
+    def to_dicts(self) -> List[Dict[str, Any]]: ...
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per plan (typed ``Any`` so that pandas stays optional)."""
     def _repr_html_(self) -> str: ...
 
 @final
