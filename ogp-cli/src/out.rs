@@ -62,16 +62,17 @@ pub fn problem_lines(path: &Path, problems: &[Problem]) -> Vec<String> {
         0 => usize::MAX,
         n => n,
     };
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error);
-    let warnings = problems.iter().filter(|p| p.severity != Severity::Error);
-    let mut lines: Vec<String> = match problems.len() > max {
-        true => errors
-            .chain(warnings)
-            .take(max)
-            .map(|p| problem_line(path, p))
-            .collect(),
-        false => problems.iter().map(|p| problem_line(path, p)).collect(),
-    };
+    // A reader's own "too many problems" note says what it left out: always shown, last.
+    let (notes, problems): (Vec<&Problem>, Vec<&Problem>) = problems
+        .iter()
+        .partition(|p| p.code == ogp_core::Code::TooManyProblems);
+    let mut shown: Vec<&Problem> = problems.clone();
+    if problems.len() > max {
+        // Errors first, so that a cap never hides an error behind warnings.
+        shown.sort_by_key(|p| p.severity != Severity::Error);
+        shown.truncate(max);
+    }
+    let mut lines: Vec<String> = shown.iter().map(|p| problem_line(path, p)).collect();
     if problems.len() > max {
         let rest = problems.len() - max;
         let word = if rest == 1 { "problem" } else { "problems" };
@@ -80,6 +81,7 @@ pub fn problem_lines(path: &Path, problems: &[Problem]) -> Vec<String> {
             path.display(),
         ));
     }
+    lines.extend(notes.iter().map(|p| problem_line(path, p)));
     lines
 }
 
