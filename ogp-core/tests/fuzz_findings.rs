@@ -97,3 +97,37 @@ fn roundtrip_blank_or_padded_candidate_feature_is_an_error() {
     );
     comes_back(&call(r#"{"region":"ZZ-01","focus":" youth "}"#));
 }
+
+/// xlsx: calamine turns a cell reference's letters into a column number without checking, so
+/// a worksheet naming `AAAAAAAAAAAAAAA1` overflowed (a panic with overflow checks, a wrong
+/// column without). The workbook is now refused before calamine reads it, naming the cell.
+#[test]
+fn xlsx_cell_reference_beyond_the_grid_is_refused_not_overflowed() {
+    use std::io::{Read, Write};
+    let template = xlsx::template_bytes(&["en".to_owned()]).unwrap();
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(template)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut edited = false;
+    for i in 0..zin.len() {
+        let mut entry = zin.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if !edited && name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
+            let text = String::from_utf8(bytes).unwrap();
+            let at = text.find(" r=\"A1\"").unwrap();
+            let text = format!("{} r=\"AAAAAAAAAAAAAAA1\"{}", &text[..at], &text[at + 7..]);
+            bytes = text.into_bytes();
+            edited = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert!(edited);
+    let bytes = out.finish().unwrap().into_inner();
+    let err = xlsx::from_bytes(&bytes, "grid.xlsx").unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("AAAAAAAAAAAAAAA1"), "{text}");
+    assert!(text.contains("beyond Excel's last column"), "{text}");
+}

@@ -15,6 +15,19 @@ use crate::{Error, Report};
 const README: &str = "README";
 
 pub(super) fn read(bytes: &[u8], file: &str) -> Result<Bundle, Error> {
+    if let Some(bad) = reference_beyond_the_grid(bytes) {
+        return Err(Error::Parse {
+            problems: vec![problem(
+                Severity::Error,
+                Code::EncodingError,
+                whole(file),
+                format!(
+                    "{file} is not an Excel workbook that can be read: its sheet {bad}, beyond \
+                     Excel's last column (XFD) or row (1048576)"
+                ),
+            )],
+        });
+    }
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(|e| Error::Parse {
         problems: vec![problem(
             Severity::Error,
@@ -328,5 +341,93 @@ mod tests {
             text(Data::Error(CellErrorType::Ref)),
             Err("the cell holds the error #REF!, not a value; put the value in it".into())
         );
+    }
+}
+
+/// The first cell reference in a worksheet of the workbook that lies beyond Excel's grid
+/// (more than 3 letters or 7 digits), as "xl/worksheets/sheet1.xml names \"…\"". calamine
+/// reads references without checking (a long run of letters overflows its column number), so
+/// they are checked here first. `None` when every reference fits, or when the bytes are not
+/// a zip (calamine then says what is wrong).
+fn reference_beyond_the_grid(bytes: &[u8]) -> Option<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else { continue };
+        let name = entry.name().to_owned();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        // No more than the input limit, whatever the entry claims (a zip bomb stops here).
+        if entry
+            .take(crate::io::max_input_bytes())
+            .read_to_end(&mut xml)
+            .is_err()
+        {
+            continue;
+        }
+        if let Some(r) = references(&xml).find(|r| !fits_the_grid(r)) {
+            let shown: String = String::from_utf8_lossy(r).chars().take(40).collect();
+            return Some(format!("{name} names the cell {shown:?}"));
+        }
+    }
+    None
+}
+
+/// The values of the `r`, `ref` and `sqref` attributes of an XML text, each split into its
+/// references (`A1:C3 E5` gives `A1`, `C3`, `E5`).
+fn references(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut values = Vec::new();
+    let mut at = 0;
+    while let Some(found) = xml
+        .get(at..)
+        .and_then(|rest| rest.windows(2).position(|w| w == b"=\""))
+    {
+        let eq = at + found;
+        let name_start = xml
+            .get(..eq)
+            .and_then(|head| head.iter().rposition(|b| b.is_ascii_whitespace()))
+            .map_or(0, |p| p + 1);
+        let value_start = eq + 2;
+        let value_end = xml
+            .get(value_start..)
+            .and_then(|v| v.iter().position(|&b| b == b'"'))
+            .map_or(xml.len(), |p| value_start + p);
+        if matches!(xml.get(name_start..eq), Some(b"r" | b"ref" | b"sqref")) {
+            values.push(xml.get(value_start..value_end).unwrap_or_default());
+        }
+        at = value_end.saturating_add(1);
+    }
+    values
+        .into_iter()
+        .flat_map(|v| v.split(|&b| b == b':' || b == b' '))
+        .filter(|r| !r.is_empty())
+}
+
+/// True for a reference within Excel's grid: at most 3 letters then at most 7 digits
+/// (`$` anchors allowed), or a whole column or row.
+fn fits_the_grid(r: &[u8]) -> bool {
+    let r: Vec<u8> = r.iter().copied().filter(|&b| b != b'$').collect();
+    let letters = r.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let digits = r
+        .get(letters..)
+        .map_or(0, |d| d.iter().take_while(|b| b.is_ascii_digit()).count());
+    letters <= 3 && digits <= 7
+}
+
+#[cfg(test)]
+mod grid_tests {
+    use super::*;
+
+    #[test]
+    fn references_beyond_the_grid_are_found() {
+        let xml = br#"<dimension ref="A1:C3"/><row r="1" spans="1:3"><c r="A1" t="s"/><c r="AAAAAAAAAAAAAAA1"/></row>"#;
+        let refs: Vec<&[u8]> = references(xml).collect();
+        assert_eq!(refs, [&b"A1"[..], b"C3", b"1", b"A1", b"AAAAAAAAAAAAAAA1"]);
+        assert!(fits_the_grid(b"XFD1048576"));
+        assert!(fits_the_grid(b"$A$1"));
+        assert!(!fits_the_grid(b"AAAA1"));
+        assert!(!fits_the_grid(b"A12345678"));
     }
 }
