@@ -109,6 +109,22 @@ impl Dataset {
         named_or_only(&self.plans, id, "plan", |p| &p.id)
     }
 
+    /// The plans named in `ids`, in that order, or every plan of the dataset when `ids` is
+    /// empty: the rule of every command and method that computes "every plan unless told
+    /// which". An unknown id is an error as in [`Dataset::plan_or_only`].
+    ///
+    /// ```
+    /// # let ds = ogp_core::Dataset::default();
+    /// assert!(ds.plans_or_all(&[]).unwrap().is_empty());
+    /// assert!(ds.plans_or_all(&["nope"]).is_err());
+    /// ```
+    pub fn plans_or_all(&self, ids: &[&str]) -> Result<Vec<&ActionPlan>, crate::Error> {
+        if ids.is_empty() {
+            return Ok(self.plans.iter().collect());
+        }
+        ids.iter().map(|id| self.plan_or_only(Some(id))).collect()
+    }
+
     /// The committee named `id`, or, when `id` is `None`, the dataset's only committee (errors
     /// as [`Dataset::plan_or_only`]).
     pub fn committee_or_only(&self, id: Option<&str>) -> Result<&Committee, crate::Error> {

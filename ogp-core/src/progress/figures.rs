@@ -164,14 +164,7 @@ pub fn series_table(
     level: Level,
     opts: &Options,
 ) -> Result<SeriesTable, Error> {
-    let chosen: Vec<&ActionPlan> = if plans.is_empty() {
-        checked.plans.iter().collect()
-    } else {
-        plans
-            .iter()
-            .map(|id| checked.plan_or_only(Some(id)))
-            .collect::<Result<_, _>>()?
-    };
+    let chosen = checked.plans_or_all(plans)?;
     let mut table = SeriesTable::default();
     for plan in chosen {
         let dates = super::plan_dates(plan, every, from, to);

@@ -209,14 +209,7 @@ pub fn series_of_plans(
     to: Option<NaiveDate>,
     opts: &Options,
 ) -> Result<Vec<Vec<PlanProgress>>, Error> {
-    let chosen: Vec<&crate::ActionPlan> = if plans.is_empty() {
-        checked.plans.iter().collect()
-    } else {
-        plans
-            .iter()
-            .map(|id| checked.plan_or_only(Some(id)))
-            .collect::<Result<_, _>>()?
-    };
+    let chosen = checked.plans_or_all(plans)?;
     chosen
         .into_iter()
         .map(|plan| {
