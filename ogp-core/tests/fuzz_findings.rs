@@ -98,11 +98,8 @@ fn roundtrip_blank_or_padded_candidate_feature_is_an_error() {
     comes_back(&call(r#"{"region":"ZZ-01","focus":" youth "}"#));
 }
 
-/// xlsx: calamine turns a cell reference's letters into a column number without checking, so
-/// a worksheet naming `AAAAAAAAAAAAAAA1` overflowed (a panic with overflow checks, a wrong
-/// column without). The workbook is now refused before calamine reads it, naming the cell.
-#[test]
-fn xlsx_cell_reference_beyond_the_grid_is_refused_not_overflowed() {
+/// A workbook the library writes (a template), with its first worksheet's XML edited.
+fn edited_workbook(edit: impl Fn(&str) -> String) -> Vec<u8> {
     use std::io::{Read, Write};
     let template = xlsx::template_bytes(&["en".to_owned()]).unwrap();
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(template)).unwrap();
@@ -115,19 +112,45 @@ fn xlsx_cell_reference_beyond_the_grid_is_refused_not_overflowed() {
         entry.read_to_end(&mut bytes).unwrap();
         if !edited && name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
             let text = String::from_utf8(bytes).unwrap();
-            let at = text.find(" r=\"A1\"").unwrap();
-            let text = format!("{} r=\"AAAAAAAAAAAAAAA1\"{}", &text[..at], &text[at + 7..]);
-            bytes = text.into_bytes();
+            let changed = edit(&text);
+            assert_ne!(changed, text, "the edit changed nothing");
+            bytes = changed.into_bytes();
             edited = true;
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
         out.write_all(&bytes).unwrap();
     }
-    assert!(edited);
-    let bytes = out.finish().unwrap().into_inner();
-    let err = xlsx::from_bytes(&bytes, "grid.xlsx").unwrap_err();
-    let text = err.to_string();
+    out.finish().unwrap().into_inner()
+}
+
+/// xlsx: calamine turns a cell reference's letters into a column number without checking, so
+/// a worksheet naming `AAAAAAAAAAAAAAA1` overflowed (a panic with overflow checks, a wrong
+/// column without). The workbook is now refused before calamine reads it, naming the cell.
+#[test]
+fn xlsx_cell_reference_beyond_the_grid_is_refused_not_overflowed() {
+    let bytes = edited_workbook(|xml| xml.replacen(" r=\"A1\"", " r=\"AAAAAAAAAAAAAAA1\"", 1));
+    let text = xlsx::from_bytes(&bytes, "grid.xlsx")
+        .unwrap_err()
+        .to_string();
     assert!(text.contains("AAAAAAAAAAAAAAA1"), "{text}");
     assert!(text.contains("beyond Excel's last column"), "{text}");
+}
+
+/// xlsx (second run, after the fix above): a dimension `B2:A1` made calamine subtract its
+/// start from its end unchecked. A range whose end comes before its start is refused.
+#[test]
+fn xlsx_range_ending_before_it_starts_is_refused_not_overflowed() {
+    let bytes = edited_workbook(|xml| {
+        let at = xml.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+        let end = at + xml[at..].find('"').unwrap();
+        format!("{}B2:A1{}", &xml[..at], &xml[end..])
+    });
+    let text = xlsx::from_bytes(&bytes, "range.xlsx")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        text.contains("\"B2:A1\", whose end comes before its start"),
+        "{text}"
+    );
 }

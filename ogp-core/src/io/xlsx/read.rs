@@ -21,10 +21,7 @@ pub(super) fn read(bytes: &[u8], file: &str) -> Result<Bundle, Error> {
                 Severity::Error,
                 Code::EncodingError,
                 whole(file),
-                format!(
-                    "{file} is not an Excel workbook that can be read: its sheet {bad}, beyond \
-                     Excel's last column (XFD) or row (1048576)"
-                ),
+                format!("{file} is not an Excel workbook that can be read: its sheet {bad}"),
             )],
         });
     }
@@ -369,7 +366,16 @@ fn reference_beyond_the_grid(bytes: &[u8]) -> Option<String> {
         }
         if let Some(r) = references(&xml).find(|r| !fits_the_grid(r)) {
             let shown: String = String::from_utf8_lossy(r).chars().take(40).collect();
-            return Some(format!("{name} names the cell {shown:?}"));
+            return Some(format!(
+                "{name} names the cell {shown:?}, beyond Excel's last column (XFD) or row \
+                 (1048576)"
+            ));
+        }
+        if let Some(r) = ranges(&xml).find(|r| !in_order(r)) {
+            let shown: String = String::from_utf8_lossy(r).chars().take(40).collect();
+            return Some(format!(
+                "{name} names the range {shown:?}, whose end comes before its start"
+            ));
         }
     }
     None
@@ -378,6 +384,54 @@ fn reference_beyond_the_grid(bytes: &[u8]) -> Option<String> {
 /// The values of the `r`, `ref` and `sqref` attributes of an XML text, each split into its
 /// references (`A1:C3 E5` gives `A1`, `C3`, `E5`).
 fn references(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    ranges(xml)
+        .flat_map(|v| v.split(|&b| b == b':'))
+        .filter(|r| !r.is_empty())
+}
+
+/// The ranges of the `r`, `ref` and `sqref` attributes (`A1:C3 E5` gives `A1:C3`, `E5`).
+fn ranges(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    attribute_values(xml)
+        .into_iter()
+        .flat_map(|v| v.split(|&b| b == b' '))
+        .filter(|r| !r.is_empty())
+}
+
+/// True unless `range` is `start:end` with its end's row or column before its start's
+/// (calamine subtracts them unchecked).
+fn in_order(range: &[u8]) -> bool {
+    let mut ends = range.split(|&b| b == b':');
+    match (ends.next(), ends.next()) {
+        (Some(a), Some(b)) => match (row_column(a), row_column(b)) {
+            (Some((r1, c1)), Some((r2, c2))) => r2 >= r1 && c2 >= c1,
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+/// The row and column numbers of a reference within the grid (`B3` gives (3, 2); a missing
+/// part is 0, as calamine reads it).
+fn row_column(r: &[u8]) -> Option<(u64, u64)> {
+    let mut row = 0u64;
+    let mut column = 0u64;
+    for &b in r.iter().filter(|&&b| b != b'$') {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' => {
+                column = column * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1;
+            }
+            b'0'..=b'9' => row = row * 10 + u64::from(b - b'0'),
+            _ => return None,
+        }
+        if row > 10_000_000 || column > 100_000 {
+            return None; // beyond the grid: fits_the_grid says so
+        }
+    }
+    Some((row, column))
+}
+
+/// The values of the `r`, `ref` and `sqref` attributes of an XML text.
+fn attribute_values(xml: &[u8]) -> Vec<&[u8]> {
     let mut values = Vec::new();
     let mut at = 0;
     while let Some(found) = xml
@@ -400,9 +454,6 @@ fn references(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
         at = value_end.saturating_add(1);
     }
     values
-        .into_iter()
-        .flat_map(|v| v.split(|&b| b == b':' || b == b' '))
-        .filter(|r| !r.is_empty())
 }
 
 /// True for a reference within Excel's grid: at most 3 letters then at most 7 digits
@@ -429,5 +480,10 @@ mod grid_tests {
         assert!(fits_the_grid(b"$A$1"));
         assert!(!fits_the_grid(b"AAAA1"));
         assert!(!fits_the_grid(b"A12345678"));
+        let xml = br#"<dimension ref="B2:A1"/><mergeCell ref="A1:B2"/>"#;
+        let bad: Vec<&[u8]> = ranges(xml).filter(|r| !in_order(r)).collect();
+        assert_eq!(bad, [&b"B2:A1"[..]]);
+        assert!(in_order(b"A1"));
+        assert!(!in_order(b"A2:B1"));
     }
 }
