@@ -273,15 +273,8 @@ pub(crate) fn text_faults(text: &str) -> Vec<TextFault> {
                         top.key = Some(string);
                     }
                 } else if let Some(why) = crate::text_fault(&string) {
-                    let mut pointer = pointer_of(&stack);
-                    if let Some(top) = stack.last() {
-                        pointer.push('/');
-                        pointer.push_str(&match (&top.key, top.array) {
-                            (_, true) => top.index.to_string(),
-                            (Some(k), false) => escape_segment(k),
-                            (None, false) => String::new(),
-                        });
-                    }
+                    // The string is the current member of the innermost container.
+                    let pointer = members(&stack);
                     found.push(TextFault {
                         pointer,
                         offset: i,
@@ -333,11 +326,17 @@ fn escape_segment(key: &str) -> String {
 
 /// The JSON pointer of the innermost open container: each outer one's current member.
 fn pointer_of(stack: &[Open]) -> String {
-    let outer = stack
-        .get(..stack.len().saturating_sub(1))
-        .unwrap_or_default();
+    members(
+        stack
+            .get(..stack.len().saturating_sub(1))
+            .unwrap_or_default(),
+    )
+}
+
+/// The JSON pointer of the current member of the last of `frames`: each one's member in turn.
+fn members(frames: &[Open]) -> String {
     let mut pointer = String::new();
-    for f in outer {
+    for f in frames {
         pointer.push('/');
         match (&f.key, f.array) {
             (_, true) => pointer.push_str(&f.index.to_string()),
